@@ -1,0 +1,120 @@
+"""The command-line shell: each command parses options and calls one library function.
+
+Errors the user can act on (:class:`~transflow.errors.TransflowError`) become one line on stderr and
+exit status 2 (bad input) or 1 (problems found); anything else too, unless ``--debug`` asks for the
+traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .config import load_config
+from .errors import TransflowError
+
+app = typer.Typer(
+    help="Translate Chinese news articles into English through gettext catalogs, with a human in the loop.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_state = {"debug": False, "project": None}
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"transflow: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def guarded(func):
+    """Turn errors into one clear line and an exit code; keep tracebacks for ``--debug``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except TransflowError as exc:
+            if _state["debug"]:
+                raise
+            fail(str(exc), exc.code)
+        except KeyboardInterrupt:
+            fail("interrupted; files already written are complete, nothing is half-written", 130)
+        except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
+            if _state["debug"]:
+                raise
+            fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 2)
+
+    return wrapper
+
+
+def config():
+    return load_config(_state["project"])
+
+
+@app.callback()
+def main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors."),
+    project: Optional[Path] = typer.Option(None, "--project", "-C", help="Project folder (default: current)."),
+) -> None:
+    """transflow: segment -> draft -> review in Poedit -> check -> merge."""
+    _state["debug"] = debug
+    _state["project"] = project
+
+
+@app.command()
+@guarded
+def split(
+    file: Path = typer.Argument(..., help="A source article (UTF-8 text, one paragraph per line)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines: {line, role, segments} per paragraph."),
+    encoding: Optional[str] = typer.Option(None, help="Source encoding if not UTF-8, e.g. gb18030."),
+) -> None:
+    """Print the sentences of one file, one per line.
+
+    Example: transflow split source/qujiang.txt --json
+    """
+    from .sources import read_article
+
+    for par in read_article(file, encoding):
+        if as_json:
+            record = {"line": par.line, "role": par.role, "segments": list(par.segments)}
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            for sentence in par.segments:
+                typer.echo(sentence)
+
+
+@app.command()
+@guarded
+def segment(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    encoding: Optional[str] = typer.Option(None, help="Source encoding if not UTF-8, e.g. gb18030."),
+) -> None:
+    """Split sources into sentences and create or update the POT and PO catalogs.
+
+    Example: transflow segment qujiang --lang en
+    """
+    from .segment import segment as run_segment
+
+    report = run_segment(config(), docs or None, lang, encoding)
+    typer.echo(
+        f"segment: {report.documents} document(s), {report.entries} entries, "
+        f"{len(report.written)} file(s) written, {report.skipped} unchanged",
+        err=True,
+    )
+
+
+def run() -> None:  # pragma: no cover - console script entry
+    app(prog_name="transflow")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run())

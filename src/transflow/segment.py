@@ -1,0 +1,205 @@
+"""The segment stage: source articles -> ``locale/<doc>.pot`` -> ``locale/<lang>/LC_MESSAGES/<doc>.po``.
+
+All documents are read, parsed and merged in memory first; only when every input is good is anything
+written, each file atomically, and only files whose bytes change. A small cache of input and output
+digests lets a re-run skip documents whose source, settings and catalogs are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from . import __version__, headers
+from .catalog import atomic_write, load_catalog, render_catalog
+from .config import Config
+from .sources import Paragraph, read_article
+from .update import merge_entries
+
+CACHE_FILE = ".transflow/segment.json"
+Annotator = Callable[[str], list[str]]
+
+
+@dataclass
+class SegmentReport:
+    """What a segment run did: documents seen, files written, documents skipped as unchanged."""
+
+    documents: int = 0
+    written: list[Path] = field(default_factory=list)
+    skipped: int = 0
+    entries: int = 0
+
+
+def position_note(par: Paragraph, k: int) -> str:
+    where = f"{par.role}, paragraph {par.index}"
+    return where if len(par.segments) == 1 else f"{where}, sentence {k} of {len(par.segments)}"
+
+
+def name_notes(sentence: str) -> list[str]:
+    """Names jieba finds in a sentence, as one note line (jieba is imported only when needed)."""
+    from .names import find_names
+
+    names = find_names(sentence)
+    return [("names: " + ", ".join(f"{n} ({kind})" for n, kind in names))] if names else []
+
+
+def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = name_notes) -> list[polib.POEntry]:
+    """One entry per distinct sentence, in order of first appearance, with references and notes."""
+    entries: dict[str, polib.POEntry] = {}
+    notes: dict[str, list[str]] = {}
+    for par in paragraphs:
+        for k, sentence in enumerate(par.segments, start=1):
+            entry = entries.get(sentence)
+            if entry is None:
+                entry = entries[sentence] = polib.POEntry(msgid=sentence, msgstr="")
+                notes[sentence] = []
+            occurrence = (ref, str(par.line))
+            if occurrence not in entry.occurrences:
+                entry.occurrences.append(occurrence)
+            note = position_note(par, k)
+            if note not in notes[sentence]:
+                notes[sentence].append(note)
+    for sentence, entry in entries.items():
+        extra = annotate(sentence) if annotate else []
+        entry.comment = "\n".join(notes[sentence] + extra)
+    return list(entries.values())
+
+
+def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> str:
+    """Render ``po``; if it differs from the old file, stamp ``key`` with ``date`` and render again."""
+    text = render_catalog(po)
+    if old_text is not None and text == old_text:
+        return text
+    po.metadata[key] = date
+    return render_catalog(po)
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def build_template(doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None) -> tuple[str, str]:
+    """The POT text and its creation date (kept when nothing but the date would change)."""
+    date = headers.now()
+    pot = polib.POFile(wrapwidth=0)
+    keep = old.metadata.get("POT-Creation-Date", date) if old is not None else date
+    pot.metadata = headers.template_header(doc, config.source_lang, keep)
+    pot.metadata_is_fuzzy = True
+    pot.header = old.header if old is not None else ""
+    for entry in entries:
+        pot.append(polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences)))
+    text = _with_date(pot, "POT-Creation-Date", old_text, date)
+    return text, pot.metadata["POT-Creation-Date"]
+
+
+def build_catalog(doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None) -> str:
+    """The PO text for one language: msgmerge of the old catalog (if any) with the new template."""
+    po = polib.POFile(wrapwidth=0)
+    if old is None:
+        po.metadata = headers.catalog_header(doc, lang, config.source_lang, pot_date, headers.now())
+    else:
+        po.header = old.header
+        po.metadata_is_fuzzy = old.metadata_is_fuzzy
+        po.metadata = dict(old.metadata)
+        po.metadata["POT-Creation-Date"] = pot_date
+        fresh = headers.catalog_header(doc, lang, config.source_lang, pot_date, headers.now())
+        for key in ("Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "X-Source-Language"):
+            po.metadata.setdefault(key, fresh[key])
+        if not po.metadata.get("Language"):
+            po.metadata["Language"] = lang
+        po.metadata = headers.ordered(po.metadata) if "X-Generator" not in old.metadata else po.metadata
+    for entry in merge_entries(list(old) if old is not None else [], entries):
+        po.append(entry)
+    return render_catalog(po)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _load_cache(config: Config) -> dict:
+    try:
+        return json.loads((config.root / CACHE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _outputs_intact(config: Config, outputs: dict[str, str]) -> bool:
+    for rel, digest in outputs.items():
+        try:
+            if _digest((config.root / rel).read_bytes()) != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def segment(
+    config: Config,
+    docs: list[str] | None = None,
+    lang: str | None = None,
+    encoding: str | None = None,
+    annotate: Annotator | None = None,
+    extra_key: str = "",
+) -> SegmentReport:
+    """Split sources and create or update the POT and each PO. Writes nothing if any input is bad."""
+    annotate = annotate or name_notes
+    langs = config.langs(lang)
+    documents = config.documents(docs)
+    cache = _load_cache(config)
+    report = SegmentReport(documents=len(documents))
+    planned: list[tuple[str, str, dict[str, str], list[tuple[Path, str]]]] = []
+    for doc, path in documents:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            from .errors import InputError
+
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        key = _digest(raw + f"|{__version__}|{encoding}|{config.source_lang}|{extra_key}".encode())
+        outs = {config.pot_path(doc): None, **{config.po_path(doc, lg): None for lg in langs}}
+        rels = {p: p.relative_to(config.root).as_posix() if p.is_relative_to(config.root) else str(p) for p in outs}
+        cached = cache.get(doc, {})
+        if cached.get("key") == key and set(rels.values()) <= set(cached.get("outputs", {})):
+            wanted = {r: cached["outputs"][r] for r in rels.values()}
+            if _outputs_intact(config, wanted):
+                report.skipped += 1
+                continue
+        files = plan_document(config, doc, path, langs, encoding, annotate)
+        report.entries += files[1]
+        planned.append((doc, key, rels, files[0]))
+    for doc, key, rels, files in planned:
+        outputs = {}
+        for out_path, text in files:
+            if atomic_write(out_path, text):
+                report.written.append(out_path)
+            outputs[rels[out_path]] = _digest(text.encode("utf-8"))
+        cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
+    if planned:
+        atomic_write(config.root / CACHE_FILE, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0))
+    return report
+
+
+def plan_document(
+    config: Config, doc: str, path: Path, langs: list[str], encoding: str | None, annotate: Annotator | None
+) -> tuple[list[tuple[Path, str]], int]:
+    """Everything one document's segment run would write, as (path, text) pairs, computed in memory."""
+    paragraphs = read_article(path, encoding)
+    entries = template_entries(config.source_ref(path), paragraphs, annotate)
+    pot_path = config.pot_path(doc)
+    old_pot = load_catalog(pot_path) if pot_path.exists() else None
+    pot_text, pot_date = build_template(doc, entries, config, old_pot, _read_text(pot_path) if old_pot else None)
+    files = [(pot_path, pot_text)]
+    for lg in langs:
+        po_path = config.po_path(doc, lg)
+        old = load_catalog(po_path) if po_path.exists() else None
+        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old)))
+    return files, len(entries)
