@@ -1,0 +1,52 @@
+"""Shared fixtures: a throw-away translation project, the CLI runner, and the GNU gettext oracles."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from transflow.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO / "source" / "qujiang.txt"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_dates(monkeypatch):
+    """Reproducible header dates in every test."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A bare project folder with the article in ``source/`` and no configuration."""
+    (tmp_path / "source").mkdir()
+    shutil.copy(ARTICLE, tmp_path / "source" / "qujiang.txt")
+    return tmp_path
+
+
+@pytest.fixture
+def cli(project: Path):
+    """Run ``transflow -C project ARGS``; returns the click Result (stdout, stderr, exit_code)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, root: Path | None = None):
+        return runner.invoke(app, ["-C", str(root or project), *args], catch_exceptions=False)
+
+    return invoke
+
+
+def assert_gettext_clean(path: Path) -> None:
+    """The real GNU tools as oracles: msgcat --no-wrap reproduces the file byte for byte; msgfmt accepts it."""
+    out = subprocess.run(["msgcat", "--no-wrap", str(path)], capture_output=True, check=True).stdout
+    assert out == path.read_bytes(), f"{path} differs from msgcat --no-wrap output"
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, check=True)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` with its bytes, to prove that nothing was written or changed."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
