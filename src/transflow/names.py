@@ -26,7 +26,9 @@ TITLES = frozenset(
     "委员 记者 通讯员 经理 董事长 总经理 校长 队长 站长 村民 市民 医生 护士 教授 老师 总裁 主管 民警 支书 组长".split()
 )
 #: Suffixes that make a preceding proper noun a place (曲江+区, 松山+街道).
-PLACE_SUFFIXES = frozenset("省 市 县 区 镇 乡 村 街道 社区 州 盟 旗 开发区 新区 高速 高速公路 国道 路 街 大道 机场 港".split())
+PLACE_SUFFIXES = frozenset(
+    "省 市 县 区 镇 乡 村 街道 社区 州 盟 旗 开发区 新区 高速 高速公路 国道 路 街 大道 机场 港".split()
+)
 #: Suffixes that make a preceding proper-noun phrase an organisation (马坝+卫生院, 曲江区+交通运输局).
 ORG_SUFFIXES = frozenset(
     "公司 有限公司 集团 局 卫生院 医院 派出所 协会 学会 委员会 委 政府 法院 检察院 银行 大学 学院 中学 小学 学校 "

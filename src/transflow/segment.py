@@ -48,7 +48,9 @@ def name_notes(sentence: str) -> list[str]:
     return [("names: " + ", ".join(f"{n} ({kind})" for n, kind in names))] if names else []
 
 
-def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = name_notes) -> list[polib.POEntry]:
+def template_entries(
+    ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = name_notes
+) -> list[polib.POEntry]:
     """One entry per distinct sentence, in order of first appearance, with references and notes."""
     entries: dict[str, polib.POEntry] = {}
     notes: dict[str, list[str]] = {}
@@ -86,7 +88,9 @@ def _read_text(path: Path) -> str | None:
         return None
 
 
-def build_template(doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None) -> tuple[str, str]:
+def build_template(
+    doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None
+) -> tuple[str, str]:
     """The POT text and its creation date (kept when nothing but the date would change)."""
     date = headers.now()
     pot = polib.POFile(wrapwidth=0)
@@ -95,12 +99,16 @@ def build_template(doc: str, entries: list[polib.POEntry], config: Config, old: 
     pot.metadata_is_fuzzy = True
     pot.header = old.header if old is not None else ""
     for entry in entries:
-        pot.append(polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences)))
+        pot.append(
+            polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences))
+        )
     text = _with_date(pot, "POT-Creation-Date", old_text, date)
     return text, pot.metadata["POT-Creation-Date"]
 
 
-def build_catalog(doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None) -> str:
+def build_catalog(
+    doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None
+) -> str:
     """The PO text for one language: msgmerge of the old catalog (if any) with the new template."""
     po = polib.POFile(wrapwidth=0)
     if old is None:
