@@ -8,6 +8,7 @@ byte-identical to ``msgcat --no-wrap`` of itself and a PO editor's save changes 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -31,9 +32,12 @@ _ESCAPES = {
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
+
+
 def escape(text: str) -> str:
     """Escape a string for a PO file the way gettext does."""
-    return text.translate(_ESCAPE_TABLE)
+    return text.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
@@ -166,8 +170,6 @@ def load_catalog(path: Path) -> polib.POFile:
 
 
 def _error_line(message: str) -> str:
-    import re
-
     match = re.search(r"line (\d+)", message)
     return match.group(1) if match else "1"
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,8 +77,11 @@ def template_entries(
 
 def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> str:
     """Render ``po``; if it differs from the old file, stamp ``key`` with ``date`` and render again."""
+    if old_text is None:
+        po.metadata[key] = date
+        return render_catalog(po)
     text = render_catalog(po)
-    if old_text is not None and text == old_text:
+    if text == old_text:
         return text
     po.metadata[key] = date
     return render_catalog(po)
@@ -181,19 +187,54 @@ def segment(
             if _outputs_intact(config, wanted):
                 report.skipped += 1
                 continue
-        files = plan_document(config, doc, path, langs, encoding, annotate)
-        report.entries += files[1]
-        planned.append((doc, key, rels, files[0]))
-    for doc, key, rels, files in planned:
-        outputs = {}
-        for out_path, text in files:
-            if atomic_write(out_path, text):
-                report.written.append(out_path)
-            outputs[rels[out_path]] = _digest(text.encode("utf-8"))
+        planned.append((doc, key, rels, path))
+    writes: list[tuple[Path, str]] = []
+    results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
+    for (doc, key, rels, _), (files, count) in zip(planned, results):
+        report.entries += count
+        outputs = {rels[out_path]: _digest(text.encode("utf-8")) for out_path, text in files}
+        writes.extend(files)
         cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
+    with ThreadPoolExecutor(max_workers=4) as pool:  # fsync waits on the disk, not the CPU
+        changed = pool.map(lambda item: atomic_write(*item), writes)
+        report.written = [path for (path, _), did in zip(writes, changed) if did]
     if planned:
         atomic_write(config.root / CACHE_FILE, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0))
     return report
+
+
+#: Below this many documents, worker processes cost more than they save.
+PARALLEL_MIN_DOCS = 16
+
+
+def _plan_all(
+    config: Config, docs: list[tuple[str, Path]], langs: list[str], encoding: str | None, annotate: Annotator
+) -> list[tuple[list[tuple[Path, str]], int]]:
+    """Plan every document, in worker processes when there are many (jieba is pure Python and CPU-bound).
+
+    Workers are forked after jieba's dictionary is loaded, so they share it instead of each loading it.
+    The first error in any document is raised here, before anything is written.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
+        return [plan_document(config, doc, path, langs, encoding, annotate) for doc, path in docs]
+    from .names import _jieba
+
+    _jieba()
+    global _WORK
+    _WORK = (config, langs, encoding, annotate)
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(docs) // (workers * 4))
+    with context.Pool(workers) as pool:
+        return pool.map(_plan_one, docs, chunksize=chunk)
+
+
+_WORK: tuple | None = None
+
+
+def _plan_one(item: tuple[str, Path]) -> tuple[list[tuple[Path, str]], int]:
+    config, langs, encoding, annotate = _WORK
+    return plan_document(config, item[0], item[1], langs, encoding, annotate)
 
 
 def plan_document(
