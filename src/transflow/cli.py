@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -45,6 +46,9 @@ def guarded(func):
             if _state["debug"]:
                 raise
             fail(str(exc), exc.code)
+        except BrokenPipeError:  # `transflow ... | head`: the reader left; that is not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except KeyboardInterrupt:
             fail("interrupted; files already written are complete, nothing is half-written", 130)
         except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
@@ -110,6 +114,55 @@ def segment(
         f"{len(report.written)} file(s) written, {report.skipped} unchanged",
         err=True,
     )
+
+
+glossary_app = typer.Typer(help="The project glossary (glossary.csv: zh,en,note).", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("import")
+@guarded
+def glossary_import(tbx: Path = typer.Argument(..., help="A TBX terminology file.")) -> None:
+    """Add the Chinese–English terms of a TBX file to the glossary (existing terms are kept).
+
+    Example: transflow glossary import terms.tbx
+    """
+    from .glossary import import_tbx
+
+    added, skipped = import_tbx(config(), tbx)
+    typer.echo(f"glossary: {added} term(s) added, {skipped} already present", err=True)
+
+
+@glossary_app.command("list")
+@guarded
+def glossary_list() -> None:
+    """Print the glossary as it is read (zh, en, note), one term per line.
+
+    Example: transflow glossary list
+    """
+    from .glossary import load_glossary
+
+    for term in load_glossary(config()):
+        typer.echo(f"{term.zh}\t{term.en}\t{term.note}")
+
+
+@app.command()
+@guarded
+def terms(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents; default all."),
+    top: int = typer.Option(30, "--top", "-n", min=1, help="How many proposals."),
+    fmt: str = typer.Option("text", "--format", help="text, or csv rows that append to glossary.csv."),
+) -> None:
+    """Propose terms not yet in the glossary: names, recurring words and phrases, with examples.
+
+    Example: transflow terms --top 20 --format csv >> glossary.csv
+    """
+    from .terms import propose, to_csv, to_text
+
+    if fmt not in ("text", "csv"):
+        fail(f"--format must be text or csv, not {fmt!r}")
+    proposals = propose(config(), docs or None, top)
+    typer.echo(to_csv(proposals) if fmt == "csv" else to_text(proposals), nl=False)
 
 
 def run() -> None:  # pragma: no cover - console script entry

@@ -42,7 +42,7 @@ NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将�
 #: Characters that end verb phrases and titles (戴上, 楼长, 闻令) but almost never a given name.
 NOT_NAME_END = frozenset("上下来去出进起了着过到长令们的地得个些员者家式性化")
 #: Tags of tokens that may sit inside an organisation name between the proper noun and the suffix.
-ORG_INNER_TAGS = ("n", "ns", "nr", "nz", "nt", "vn", "j", "an", "x", "l")
+ORG_INNER_TAGS = ("n", "ns", "nr", "nz", "nt", "vn", "j", "an", "l", "new", "gl")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "nrt", "nrfg")
 MAX_ORG_LEN = 16
 
@@ -127,7 +127,8 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
         if prev in TITLES and word[:1] in SURNAMES and len(word) <= 2 and i + 1 < len(tokens):
             joined = word + tokens[i + 1][0]
             given = tokens[i + 1][0]
-            if len(joined) == 3 and all("\u4e00" <= c <= "\u9fff" for c in joined) and given not in NOT_GIVEN_NAME:
+            plausible = given not in NOT_GIVEN_NAME and (len(given) == 1 or not _known(given))
+            if len(joined) == 3 and all("\u4e00" <= c <= "\u9fff" for c in joined) and plausible:
                 found.setdefault(joined, PERSON)
                 i += 2
                 continue

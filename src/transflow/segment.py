@@ -21,6 +21,7 @@ import polib
 from . import __version__, headers
 from .catalog import atomic_write, load_catalog, render_catalog
 from .config import Config
+from .glossary import GlossaryTerm, find_terms, glossary_digest, load_glossary, use_as_user_dictionary
 from .sources import Paragraph, read_article
 from .update import merge_entries
 
@@ -43,17 +44,32 @@ def position_note(par: Paragraph, k: int) -> str:
     return where if len(par.segments) == 1 else f"{where}, sentence {k} of {len(par.segments)}"
 
 
-def name_notes(sentence: str) -> list[str]:
+def name_notes(sentence: str, skip: frozenset[str] = frozenset()) -> list[str]:
     """Names jieba finds in a sentence, as one note line (jieba is imported only when needed)."""
     from .names import find_names
 
-    names = find_names(sentence)
+    names = [(n, kind) for n, kind in find_names(sentence) if n not in skip]
     return [("names: " + ", ".join(f"{n} ({kind})" for n, kind in names))] if names else []
 
 
-def template_entries(
-    ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = name_notes
-) -> list[polib.POEntry]:
+def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
+    """Glossary terms with their approved English, then the other names in the sentence."""
+    ready = False
+
+    def annotate(sentence: str) -> list[str]:
+        nonlocal ready
+        if not ready:
+            use_as_user_dictionary(terms)
+            ready = True
+        found = find_terms(sentence, terms)
+        glossed = frozenset(t.zh for t in found)
+        notes = [f"glossary: {t.zh} = {t.en}" + (f" ({t.note})" if t.note else "") for t in found]
+        return notes + name_notes(sentence, glossed)
+
+    return annotate
+
+
+def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = None) -> list[polib.POEntry]:
     """One entry per distinct sentence, in order of first appearance, with references and notes."""
     entries: dict[str, polib.POEntry] = {}
     notes: dict[str, list[str]] = {}
@@ -165,7 +181,10 @@ def segment(
     extra_key: str = "",
 ) -> SegmentReport:
     """Split sources and create or update the POT and each PO. Writes nothing if any input is bad."""
-    annotate = annotate or name_notes
+    if annotate is None:
+        terms = load_glossary(config)
+        annotate = default_annotator(terms)
+        extra_key += glossary_digest(terms)
     langs = config.langs(lang)
     documents = config.documents(docs)
     cache = _load_cache(config)
@@ -218,9 +237,7 @@ def _plan_all(
     workers = min(os.cpu_count() or 1, 8)
     if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
         return [plan_document(config, doc, path, langs, encoding, annotate) for doc, path in docs]
-    from .names import _jieba
-
-    _jieba()
+    annotate("")  # load jieba and the user dictionary once, before the fork
     global _WORK
     _WORK = (config, langs, encoding, annotate)
     context = multiprocessing.get_context("fork")
