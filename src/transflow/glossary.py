@@ -103,14 +103,14 @@ def find_terms(sentence: str, terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
 
 
 def use_as_user_dictionary(terms: list[GlossaryTerm]) -> None:
-    """Make jieba keep every glossary term whole (names, word counts and term discovery then agree)."""
+    """Make jieba keep every approved glossary term whole (names, word counts and discovery then agree)."""
     if not terms:
         return
     from .names import _jieba, find_names
 
     jieba, _ = _jieba()
     for term in terms:
-        if jieba.dt.user_word_tag_tab.get(term.zh) != "gl":
+        if term.en and jieba.dt.user_word_tag_tab.get(term.zh) != "gl":
             jieba.add_word(term.zh, tag="gl")
             jieba.suggest_freq(term.zh, tune=True)
     find_names.cache_clear()

@@ -132,12 +132,25 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
                 found.setdefault(joined, PERSON)
                 i += 2
                 continue
-        if _is_person(word, tag, prev):
+        if tag == "gl":  # a glossary term kept whole by the user dictionary: classify by its suffix
+            kind = _kind_by_suffix(word) or (PERSON if word[:1] in SURNAMES and 2 <= len(word) <= 3 else None)
+            if kind:
+                found.setdefault(word, kind)
+        elif _is_person(word, tag, prev):
             found.setdefault(word, PERSON)
         elif tag == "ns" and len(word) >= 2 and word not in NOT_NAMES:
             found.setdefault(word, PLACE)
         i += 1
     return tuple(found.items())
+
+
+def _kind_by_suffix(word: str) -> str | None:
+    for size in (3, 2, 1):
+        if word[-size:] in ORG_SUFFIXES:
+            return ORG
+        if word[-size:] in PLACE_SUFFIXES:
+            return PLACE
+    return None
 
 
 def _tokens(sentence: str) -> list[tuple[str, str]]:

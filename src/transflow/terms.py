@@ -70,7 +70,7 @@ def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> lis
                 found[name] = Proposal(name, kind, text.count(name), example(name))
     names = sorted(found.values(), key=lambda p: (-p.count, p.zh))
 
-    import jieba.analyse
+    import jieba.analyse  # noqa: F811 - the submodule, loaded only for discovery
 
     idf = jieba.analyse.default_tfidf.idf_freq
     median = jieba.analyse.default_tfidf.median_idf
