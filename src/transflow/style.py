@@ -45,7 +45,7 @@ h2{font-size:1.4rem;line-height:1.35;font-weight:700}
 .colheads{font:600 .72rem/1 var(--ui);letter-spacing:.12em;text-transform:uppercase;color:var(--muted);
 padding:.55rem 0;border-bottom:1px solid var(--rule);margin-bottom:1.4rem;position:sticky;top:0;
 background:var(--paper);z-index:1}
-.s{border-radius:2px;transition:background-color .12s}
+.s{border-radius:2px}
 .s:hover,.s:focus,.s.hl{background:var(--hl);box-shadow:0 0 0 2px var(--hl)}
 .s:focus{outline:none}.s:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
 .s.draft{background:var(--draft);text-decoration:underline dotted var(--draft-line) 2px;text-underline-offset:.22em}
