@@ -18,7 +18,11 @@ from transflow.sources import read_article
 
 #: Appended to the article: markup, entities, both quote styles, CJK corner quotes, Markdown specials.
 HOSTILE = '测试<script>alert("zh")</script>与&amp;符号"引号"和\'单引号\'「直角」*星*|竖线|。第二句“好”！'
-GLOSSARY = [("曲江区", "Qujiang District", "a district of Shaoguan"), ("韶关", "Shaoguan", ""), ("复工复产", "resumption of work & production", "<official> term")]
+GLOSSARY = [
+    ("曲江区", "Qujiang District", "a district of Shaoguan"),
+    ("韶关", "Shaoguan", ""),
+    ("复工复产", "resumption of work & production", "<official> term"),
+]
 
 
 def translation(i: int, msgid: str) -> str:

@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 
 import polib
 import pytest
-from conftest import snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from merge_data import HOSTILE, make_project, paragraphs, reviewed_pairs
 
+from conftest import snapshot
+from merge_data import HOSTILE, make_project, paragraphs, reviewed_pairs
 from transflow.align import align, join_target
 from transflow.config import load_config
 from transflow.merge import merge
@@ -123,7 +123,12 @@ def test_tmx_read_back_by_translate_toolkit(filled):
     assert [(u.source, u.target) for u in store.units] == reviewed_pairs(states)
     root = ET.parse(path).getroot()
     header = root.find("header").attrib
-    assert (root.get("version"), header["srclang"], header["segtype"], header["o-tmf"]) == ("1.4", "zh", "sentence", "PO")
+    assert (root.get("version"), header["srclang"], header["segtype"], header["o-tmf"]) == (
+        "1.4",
+        "zh",
+        "sentence",
+        "PO",
+    )
     assert {"creationtool", "adminlang", "datatype"} <= set(header)
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert {tuv.get(xml_lang) for tuv in root.iter("tuv")} == {"zh", "en"}

@@ -10,9 +10,9 @@ import re
 import shutil
 
 import pytest
+
 from chromium import Chromium, luminance_stats
 from merge_data import GLOSSARY, HOSTILE, make_project, paragraphs
-
 from transflow.config import load_config
 from transflow.merge import merge
 
@@ -65,11 +65,17 @@ def test_page_reads_back_exactly_and_loads_clean(browser, page):
     assert browser.js("document.scripts.length") == 1
     assert HOSTILE in browser.js("document.body.textContent")
     assert browser.js("document.querySelectorAll('article b, article em, article script').length") == 0
-    notes = browser.js("Array.from(document.querySelectorAll('.notes li > span')).map(function(e){return e.textContent})")
+    notes = browser.js(
+        "Array.from(document.querySelectorAll('.notes li > span')).map(function(e){return e.textContent})"
+    )
     assert notes == list(dict.fromkeys(c for k, _, c in states.values() if c and k == "reviewed"))
-    langs = browser.js("Array.from(document.querySelectorAll('[data-p]')).map(function(e){return e.className+'|'+e.lang})")
+    langs = browser.js(
+        "Array.from(document.querySelectorAll('[data-p]')).map(function(e){return e.className+'|'+e.lang})"
+    )
     assert set(langs) == {"zh|zh-Hans", "en|en"}
-    untranslated = browser.js("Array.from(document.querySelectorAll('.en .s.untranslated')).map(function(e){return e.lang})")
+    untranslated = browser.js(
+        "Array.from(document.querySelectorAll('.en .s.untranslated')).map(function(e){return e.lang})"
+    )
     assert untranslated and set(untranslated) == {"zh-Hans"}
     assert browser.js("document.querySelectorAll('.en .s.draft').length") == 0  # drafts left out by default
     counts = browser.js("document.querySelector('.status .counts').textContent")
@@ -82,11 +88,19 @@ def test_alignment_highlight_glossary_and_layout(browser, page):
     project, states, path = page
     browser.open(path.as_uri(), width=1280, height=900)
     # hovering an English sentence highlights its Chinese counterpart (and only that one)
-    box = browser.js("(function(){var r=document.querySelector('.en [data-s=\"3.2\"]').getBoundingClientRect();"
-                     "return [r.left+r.width/2, r.top+r.height/2];})()")
+    box = browser.js(
+        "(function(){var r=document.querySelector('.en [data-s=\"3.2\"]').getBoundingClientRect();"
+        "return [r.left+r.width/2, r.top+r.height/2];})()"
+    )
     browser.mouse_to(*box)
-    assert browser.js("Array.from(document.querySelectorAll('.hl')).map(function(e){return e.dataset.s})") == ["3.2", "3.2"]
-    assert browser.js("getComputedStyle(document.querySelector('.zh [data-s=\"3.2\"]')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert browser.js("Array.from(document.querySelectorAll('.hl')).map(function(e){return e.dataset.s})") == [
+        "3.2",
+        "3.2",
+    ]
+    assert (
+        browser.js("getComputedStyle(document.querySelector('.zh [data-s=\"3.2\"]')).backgroundColor")
+        != "rgba(0, 0, 0, 0)"
+    )
     # keyboard focus does the same
     browser.js("document.querySelector('.zh [data-s=\"6.1\"]').focus()")
     assert "hl" in browser.js("document.querySelector('.en [data-s=\"6.1\"]').className")
@@ -99,10 +113,17 @@ def test_alignment_highlight_glossary_and_layout(browser, page):
     table = browser.js("Array.from(document.querySelectorAll('.glossary td')).map(function(e){return e.textContent})")
     assert table[:3] == list(GLOSSARY[0]) and "<official> term" in table
     # side by side when wide, stacked when narrow
-    rows = "(function(){var z=document.querySelector('#p3 .zh').getBoundingClientRect(),e=document.querySelector('#p3 .en').getBoundingClientRect();return [z.top,z.bottom,e.top,e.left,z.left];})()"
+    rows = (
+        "(function(){var z=document.querySelector('#p3 .zh').getBoundingClientRect(),"
+        "e=document.querySelector('#p3 .en').getBoundingClientRect();return [z.top,z.bottom,e.top,e.left,z.left];})()"
+    )
     z_top, _, e_top, e_left, z_left = browser.js(rows)
     assert abs(z_top - e_top) < 1 and e_left > z_left
-    png = base64.b64decode(browser.send("Page.captureScreenshot", format="png", clip=dict(x=0, y=0, width=1280, height=900, scale=0.25))["data"])
+    png = base64.b64decode(
+        browser.send("Page.captureScreenshot", format="png", clip=dict(x=0, y=0, width=1280, height=900, scale=0.25))[
+            "data"
+        ]
+    )
     mean, variance, levels = luminance_stats(png)
     assert variance > 200 and levels > 20, (mean, variance, levels)
     browser.viewport(420, 900)
@@ -117,8 +138,10 @@ def test_interleaved_layout_and_drafts(browser, project):
     [path] = merge(config, layout="interleaved", include_drafts=True, output=project / "out.html")
     browser.open(path.as_uri(), width=1280, height=900)
     assert browser.problems() == []
-    z_bottom, e_top = browser.js("(function(){var z=document.querySelector('#p3 .zh').getBoundingClientRect(),"
-                                 "e=document.querySelector('#p3 .en').getBoundingClientRect();return [z.bottom,e.top];})()")
+    z_bottom, e_top = browser.js(
+        "(function(){var z=document.querySelector('#p3 .zh').getBoundingClientRect(),"
+        "e=document.querySelector('#p3 .en').getBoundingClientRect();return [z.bottom,e.top];})()"
+    )
     assert e_top >= z_bottom
     drafts = browser.js("Array.from(document.querySelectorAll('.en .s.draft')).map(function(e){return e.textContent})")
     assert drafts == [states[s][1] for p in paragraphs(project) for s in p.segments if states[s][0] == "draft"]

@@ -62,7 +62,7 @@ class Block:
     @property
     def zh(self) -> str:
         out = self.sentences[0].zh
-        for gap, sentence in zip(self.gaps, self.sentences[1:]):
+        for gap, sentence in zip(self.gaps, self.sentences[1:], strict=True):
             out += gap + sentence.zh
         return out
 

@@ -121,7 +121,9 @@ def merge(
             aligned = load_aligned(config, doc, source, lg, include_drafts)
             if min_translated is not None and aligned.counts.percent < min_translated:
                 c = aligned.counts
-                short.append(f"{_ref(config, config.po_path(doc, lg))} is {c.percent:.1f}% reviewed ({c.reviewed}/{c.total})")
+                short.append(
+                    f"{_ref(config, config.po_path(doc, lg))} is {c.percent:.1f}% reviewed ({c.reviewed}/{c.total})"
+                )
                 continue
             path = _output_path(config, doc, lg, fmt, output, many)
             text = render(

@@ -97,7 +97,9 @@ def zh_sentence(sentence: Sentence, terms: Sequence[Term]) -> str:
 
 def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
     if sentence.state == REVIEWED:
-        return f'<span class="s" data-s="{sentence.key}" tabindex="0">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+        return (
+            f'<span class="s" data-s="{sentence.key}" tabindex="0">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+        )
     attrs = f' lang="{bcp47(source_lang)}"' if sentence.en is None else ""
     return (
         f'<span class="s {sentence.state}" data-s="{sentence.key}" tabindex="0"{attrs} '
@@ -107,7 +109,7 @@ def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
 
 def zh_text(block: Block, terms: Sequence[Term]) -> str:
     parts = [zh_sentence(block.sentences[0], terms)]
-    for gap, sentence in zip(block.gaps, block.sentences[1:]):
+    for gap, sentence in zip(block.gaps, block.sentences[1:], strict=True):
         parts.append(esc(gap) + zh_sentence(sentence, terms))
     return "".join(parts)
 
@@ -170,7 +172,9 @@ def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
             legend.append("<li>Drafts awaiting review are left out (merge with --include-drafts to see them)</li>")
     legend.append('<li><span class="chip untranslated" lang="zh-Hans">原文</span> untranslated: source shown</li>')
     if has_terms:
-        legend.append('<li><abbr class="term chip-term">术语</abbr> glossary term: hover or focus for the approved English</li>')
+        legend.append(
+            '<li><abbr class="term chip-term">术语</abbr> glossary term: hover or focus for the approved English</li>'
+        )
     if has_notes:
         legend.append('<li><sup class="nref chip-note">1</sup> translator’s note, listed at the end</li>')
     legend.append("<li>Hover or focus a sentence to see its counterpart</li>")
@@ -193,7 +197,8 @@ def notes_section(notes: Notes) -> str:
         f'<a class="back" href="#nref-{n}" aria-label="Back to the text">↩</a></li>'
         for n, text in notes.items
     )
-    return f'<section class="notes" aria-labelledby="notes-h"><h2 id="notes-h">Translator’s notes</h2><ol>{items}</ol></section>'
+    heading = '<h2 id="notes-h">Translator’s notes</h2>'
+    return f'<section class="notes" aria-labelledby="notes-h">{heading}<ol>{items}</ol></section>'
 
 
 def glossary_section(terms: Sequence[Term], source_lang: str, lang: str) -> str:
@@ -229,8 +234,14 @@ def render_html(
         if i and block.role == RELATED and blocks[i - 1].role != RELATED:
             rows.append('<hr class="related-rule">')
         rows.append(row(block, next_role, aligned, terms, notes))
-    head_rows, body_rows = (rows[:1], rows[1:]) if title_block is not None and title_block.role == TITLE and blocks[0] is title_block else ([], rows)
-    page_title = " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
+    head_rows, body_rows = (
+        (rows[:1], rows[1:])
+        if title_block is not None and title_block.role == TITLE and blocks[0] is title_block
+        else ([], rows)
+    )
+    page_title = (
+        " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
+    )
     lang_name = LANG_NAMES.get(aligned.lang.split("_")[0], aligned.lang)
     found = used_terms(aligned, terms) if terms else []
     colophon = " · ".join(

@@ -90,5 +90,7 @@ def render_text(aligned: Aligned) -> str:
         out += [block.zh, join_target(pieces), ""]
     notes = [(s.zh, s.note) for b in aligned.blocks for s in b.sentences if s.note]
     if notes:
-        out += ["Translator's notes:"] + [f"{n}. {zh_text}: {note}" for n, (zh_text, note) in enumerate(notes, 1)] + [""]
+        out += (
+            ["Translator's notes:"] + [f"{n}. {zh_text}: {note}" for n, (zh_text, note) in enumerate(notes, 1)] + [""]
+        )
     return "\n".join(out)

@@ -38,7 +38,8 @@ h2{font-size:1.4rem;line-height:1.35;font-weight:700}
 .row.byline{margin:0 0 1.4rem}
 .row.byline>*{font:600 .9rem/1.5 var(--ui);color:var(--muted)}
 .row.caption{margin:0 0 1.5rem}
-.row.caption>*{font:.88rem/1.55 var(--ui);color:var(--muted);border-left:3px solid var(--rule);padding:.15rem 0 .15rem .7rem}
+.row.caption>*{font:.88rem/1.55 var(--ui);color:var(--muted);border-left:3px solid var(--rule);
+padding:.15rem 0 .15rem .7rem}
 .related-rule{border:0;border-top:1px dashed var(--rule);margin:2.5rem 0 1rem}
 .row.related>*{font-size:.92rem;color:var(--muted)}
 .related-rule+.row.related>*{font:700 .8rem/1.5 var(--ui);letter-spacing:.1em;color:var(--accent)}
@@ -73,9 +74,11 @@ abbr.term:focus{outline:2px solid var(--accent);outline-offset:1px}
 .notes ol{padding-left:1.4rem;max-width:46rem}.notes li{margin-bottom:.4rem}.notes .back{text-decoration:none}
 .notes li:target{background:var(--hl)}
 .glossary table{border-collapse:collapse;width:100%;max-width:52rem}
-.glossary th,.glossary td{text-align:left;padding:.35rem .8rem .35rem 0;border-bottom:1px solid var(--rule);vertical-align:top}
+.glossary th,.glossary td{text-align:left;padding:.35rem .8rem .35rem 0;border-bottom:1px solid var(--rule);
+vertical-align:top}
 .glossary th{font-size:.72rem;letter-spacing:.1em;text-transform:uppercase;color:var(--muted)}
-.colophon{margin-top:3rem;padding-top:.8rem;border-top:1px solid var(--rule);font:.75rem/1.5 var(--ui);color:var(--muted)}
+.colophon{margin-top:3rem;padding-top:.8rem;border-top:1px solid var(--rule);font:.75rem/1.5 var(--ui);
+color:var(--muted)}
 .layout-interleaved body{max-width:46rem}
 .layout-interleaved .row{grid-template-columns:1fr}
 .layout-interleaved .row>.en{margin-top:.35rem;padding-left:.9rem;border-left:2px solid var(--rule)}
