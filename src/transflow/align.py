@@ -20,6 +20,8 @@ from .sources import Paragraph
 from .update import FUZZY
 
 REVIEWED, DRAFT, UNTRANSLATED = "reviewed", "draft", "untranslated"
+#: Display names of target languages a newsroom is likely to use; others show their code.
+LANG_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "ja": "日本語", "ru": "Русский"}
 #: Translator-comment lines written by machines (draft engines), not people: never shown to readers.
 MACHINE_NOTE = re.compile(r"^\s*(?:transflow\b|machine[ -]draft|draft(?:ed)?\s*(?:by|:)|argos\b)", re.IGNORECASE)
 
@@ -116,6 +118,11 @@ class Aligned:
                 if s.state == REVIEWED and s.zh not in seen:
                     seen[s.zh] = (s.zh, s.en or "", s.note)
         return list(seen.values())
+
+
+def language_name(code: str) -> str:
+    """English for en and en_GB alike; the code itself for a language not in the table."""
+    return LANG_NAMES.get(code.split("_")[0].split("@")[0], code)
 
 
 def join_target(pieces: Sequence[str]) -> str:

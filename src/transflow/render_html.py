@@ -14,13 +14,22 @@ import html
 from collections.abc import Sequence
 
 from . import __version__
-from .align import DRAFT, REVIEWED, UNTRANSLATED, Aligned, Block, Sentence, Term, term_spans, used_terms
+from .align import (
+    DRAFT,
+    REVIEWED,
+    UNTRANSLATED,
+    Aligned,
+    Block,
+    Sentence,
+    Term,
+    language_name,
+    term_spans,
+    used_terms,
+)
 from .roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 from .style import CSS
 
 LAYOUTS = ("side-by-side", "interleaved")
-#: Display names of target languages a newsroom is likely to use; others show their code.
-LANG_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "ja": "日本語", "ru": "Русский"}
 STATE_TITLES = {
     DRAFT: "Machine draft, not yet reviewed",
     UNTRANSLATED: "Not yet translated: the source sentence is shown",
@@ -242,7 +251,7 @@ def render_html(
     page_title = (
         " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
     )
-    lang_name = LANG_NAMES.get(aligned.lang.split("_")[0], aligned.lang)
+    lang_name = language_name(aligned.lang)
     found = used_terms(aligned, terms) if terms else []
     colophon = " · ".join(
         esc(x)

@@ -10,26 +10,42 @@ from __future__ import annotations
 
 import re
 
-from .align import DRAFT, UNTRANSLATED, Aligned, Block, join_target
+from .align import DRAFT, UNTRANSLATED, Aligned, Block, join_target, language_name
 from .roles import BYLINE, CAPTION, HEADING, TITLE
 
-#: ASCII characters with a meaning in inline Markdown, GFM (tables, strikethrough, math) or inline HTML.
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$:\"'=^])")
+#: ASCII characters with a meaning in inline Markdown, GFM (tables, strikethrough, math) or inline HTML;
+#: ``:`` only before a word (GitHub's :emoji: codes).
+MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&$!]|:(?=\w))")
+#: What opens a block when it starts a line: headings, lists, quotes, thematic breaks, setext underlines.
+MD_BLOCK_START = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
 MARKERS = {DRAFT: "draft", UNTRANSLATED: "untranslated"}
 
 
-def md_escape(text: str) -> str:
-    """Backslash-escape Markdown specials; newlines (never in a paragraph) become spaces in a table cell."""
-    return MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+def md_escape(text: str, line_start: bool = False) -> str:
+    """Backslash-escape Markdown specials; newlines (never in a paragraph) become spaces.
+
+    CommonMark turns a backslash before any ASCII punctuation back into the character, so the rendered
+    text is exactly ``text``. ``line_start``: the text opens a line, so block markers are escaped too.
+    """
+    out = MD_INLINE.sub(r"\\\1", text.replace("\n", " "))
+    if line_start:
+        match = MD_BLOCK_START.match(out)
+        if match:
+            end = match.end()
+            out = out[:end] + "\\" + out[end:] if match.group().isdigit() else "\\" + out
+    return out
 
 
-def _md_target(block: Block) -> str:
-    """Target cell: escaped sentences; drafts and untranslated sentences wrapped in a labelled <mark>-less span."""
+def _md_target(block: Block, notes: list[str]) -> str:
+    """Target cell: escaped sentences, drafts and untranslated ones labelled, note numbers after theirs."""
     pieces = []
     for s in block.sentences:
         text = md_escape(s.target)
         if s.state in MARKERS:
             text = f"*\\[{MARKERS[s.state]}\\]* {text}"
+        if s.note:
+            notes.append(f"{md_escape(s.zh, line_start=True)} — {md_escape(s.note)}")
+            text += f"<sup>\\[{len(notes)}\\]</sup>"
         pieces.append(text)
     return join_target(pieces)
 
@@ -46,25 +62,21 @@ def render_markdown(aligned: Aligned, source_ref: str = "", catalog_ref: str = "
     """A GFM document: title heading, status line, then a two-column table (source | translation)."""
     c = aligned.counts
     title = aligned.title
-    heading = md_escape(title.en if title else aligned.doc)
+    heading = md_escape(title.en if title else aligned.doc, line_start=True)
     lines = [f"# {heading}", ""]
     if title and title.en != title.zh:
-        lines += [md_escape(title.zh), ""]
+        lines += [md_escape(title.zh, line_start=True), ""]
     drafts = "shown, marked *\\[draft\\]*" if aligned.include_drafts else "not shown"
     lines += [
         f"**{c.percent:.0f}% reviewed** · {c.total} sentences: {c.reviewed} reviewed, {c.drafts} drafts ({drafts}), "
         f"{c.untranslated} untranslated (source shown, marked *\\[untranslated\\]*)",
         "",
-        f"| 中文 | {md_escape(aligned.lang)} |",
+        f"| 中文 | {md_escape(language_name(aligned.lang))} |",
         "|---|---|",
     ]
     notes: list[str] = []
     for block in aligned.blocks:
-        target = _md_target(block)
-        for s in block.sentences:
-            if s.note:
-                notes.append(f"{md_escape(s.zh)} — {md_escape(s.note)}")
-                target += f" <sup>\\[{len(notes)}\\]</sup>"
+        target = _md_target(block, notes)
         zh_cell = md_escape(block.zh)
         lines.append(f"| {_styled(zh_cell, block.role)} | {_styled(target, block.role)} |")
     if notes:

@@ -96,7 +96,7 @@ html{background:#fff}body{max-width:none;padding:0;font-size:10.5pt}
 .colheads,.legend li:last-child{display:none}
 .row{column-gap:1.6rem;break-inside:avoid}.row.kicker,.row.heading{break-after:avoid}
 .s.hl,.s:hover{background:none;box-shadow:none}
-.s.draft{background:none}.s.untranslated{background:none;font-style:italic}
+.s.draft{background:none}.s.untranslated{background:none;color:#555}
 abbr.term::after{display:none}
 .nref a,a{color:inherit}
 .masthead{border-top-width:2pt}}
