@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
@@ -18,6 +19,7 @@ from merge_data import HOSTILE, make_project, paragraphs, reviewed_pairs
 from transflow.align import align, join_target
 from transflow.config import load_config
 from transflow.merge import merge
+from transflow.render_text import md_escape
 from transflow.sources import parse_article
 
 HAN_SPACE_HAN = re.compile(r"[\u4e00-\u9fff][ \u00a0][\u4e00-\u9fff]")
@@ -191,3 +193,28 @@ def test_join_target():
     assert join_target(["It rained.", "We stayed."]) == "It rained. We stayed."
     assert join_target(["曲江区。", "韶关。"]) == "曲江区。韶关。"
     assert join_target(["Done.", "韶关。", "Next."]) == "Done. 韶关。 Next."
+
+
+def _inline_text(markdown: str, after: str) -> str:
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    at = next(i for i, t in enumerate(tokens) if t.type == after)
+    children = tokens[at + 1].children
+    assert all(c.type == "text" for c in children), [c.type for c in children]
+    return "".join(c.content for c in children)
+
+
+PIECES = st.one_of(
+    st.sampled_from(["&amp;", "&#x41;", "&copy", "<b>", "</i>", "<!--", "1.", "2)", "- ", "+ ", "# ", "> ", "==="]),
+    st.sampled_from(["**", "__", "~~", "`", "$x$", "[a](b)", "![i](j)", ":smile:", "\\", "\\|", "|", "http://x.y"]),
+    st.sampled_from(list(string.punctuation + "09 aZ曲江“”「」，。")),
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs")),
+)
+TEXT = st.lists(PIECES, min_size=1, max_size=12).map("".join).map(lambda t: t.strip(" ")).filter(bool)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXT)
+def test_markdown_escaping_renders_back_exactly(text):
+    """CommonMark (markdown-it) reads every escaped text back as plain text, in a table cell and at a line start."""
+    assert _inline_text(f"| a | b |\n|---|---|\n| {md_escape(text)} | x |\n", "td_open") == text
+    assert _inline_text(md_escape(text, line_start=True) + "\n", "paragraph_open") == text
