@@ -9,6 +9,7 @@ ASCII punctuation, so the rendered cells are the source text exactly. Plain text
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 from .align import DRAFT, UNTRANSLATED, Aligned, Block, join_target, language_name
 from .roles import BYLINE, CAPTION, HEADING, TITLE
@@ -88,7 +89,10 @@ def render_markdown(aligned: Aligned, source_ref: str = "", catalog_ref: str = "
 
 
 def render_text(aligned: Aligned) -> str:
-    """Plain text: each source paragraph exactly as in the source, its translation on the next line."""
+    """Plain text: each source paragraph exactly as in the source, its translation on the next line.
+
+    Runs of drafts or untranslated sentences are bracketed once: ``[untranslated: 原文。原文。]``.
+    """
     c = aligned.counts
     out = [
         f"{aligned.doc} ({aligned.source_lang} -> {aligned.lang}): {c.reviewed} reviewed, {c.drafts} drafts"
@@ -97,8 +101,9 @@ def render_text(aligned: Aligned) -> str:
     ]
     for block in aligned.blocks:
         pieces = []
-        for s in block.sentences:
-            pieces.append(f"[{MARKERS[s.state]}: {s.target}]" if s.state in MARKERS else s.target)
+        for state, run in groupby(block.sentences, key=lambda s: s.state):
+            text = join_target([s.target for s in run])
+            pieces.append(f"[{MARKERS[state]}: {text}]" if state in MARKERS else text)
         out += [block.zh, join_target(pieces), ""]
     notes = [(s.zh, s.note) for b in aligned.blocks for s in b.sentences if s.note]
     if notes:
