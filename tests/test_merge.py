@@ -219,3 +219,35 @@ def test_markdown_escaping_renders_back_exactly(text):
     """CommonMark (markdown-it) reads every escaped text back as plain text, in a table cell and at a line start."""
     assert _inline_text(f"| a | b |\n|---|---|\n| {md_escape(text)} | x |\n", "td_open") == text
     assert _inline_text(md_escape(text, line_start=True) + "\n", "paragraph_open") == text
+
+
+def test_glossary_terms_and_machine_notes():
+    from dataclasses import dataclass
+
+    from transflow.align import as_terms, term_spans
+
+    @dataclass
+    class GlossaryTerm:
+        zh: str
+        en: str
+        note: str
+
+    terms = as_terms(
+        [("曲江", "Qujiang", ""), GlossaryTerm("曲江区", "Qujiang District", "district"), ("韶关", "Shaoguan")]
+    )
+    spans = [
+        (text, term.en)
+        for a, b, term in term_spans("曲江区和曲江在韶关", terms)
+        for text in ["曲江区和曲江在韶关"[a:b]]
+    ]
+    assert spans == [("曲江区", "Qujiang District"), ("曲江", "Qujiang"), ("韶关", "Shaoguan")]
+    pars = parse_article("曲江区很好。韶关也好。")
+    entries = [
+        polib.POEntry(
+            msgid="曲江区很好。", msgstr="Qujiang is fine.", tcomment="Machine draft: argos 1.9\nA human note."
+        ),
+        polib.POEntry(msgid="韶关也好。", msgstr="Shaoguan too.", tcomment="transflow draft argos zh-en 2026-01-01"),
+    ]
+    [block] = align("d", "en", pars, entries).blocks
+    assert [s.note for s in block.sentences] == ["A human note.", ""]
+    assert block.en == "Qujiang is fine. Shaoguan too."
