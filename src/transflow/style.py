@@ -46,6 +46,7 @@ padding:.15rem 0 .15rem .7rem}
 .colheads{font:600 .72rem/1 var(--ui);letter-spacing:.12em;text-transform:uppercase;color:var(--muted);
 padding:.55rem 0;border-bottom:1px solid var(--rule);margin-bottom:1.4rem;position:sticky;top:0;
 background:var(--paper);z-index:1}
+.colheads>[lang]{font-family:var(--ui);line-height:1;letter-spacing:.3em}
 .s{border-radius:2px}
 .s:hover,.s:focus,.s.hl{background:var(--hl);box-shadow:0 0 0 2px var(--hl)}
 .s:focus{outline:none}.s:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
