@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import polib
-
 from transflow.catalog import load_catalog, save_catalog
 from transflow.config import load_config
 from transflow.segment import segment
@@ -61,16 +59,3 @@ def paragraphs(project: Path):
 
 def reviewed_pairs(states: dict[str, tuple[str, str, str]]) -> list[tuple[str, str]]:
     return [(msgid, msgstr) for msgid, (kind, msgstr, _) in states.items() if kind == "reviewed"]
-
-
-def save_states(po_path: Path, fill: dict[str, tuple[str, bool]]) -> None:
-    """Set msgstr and fuzziness of the named entries."""
-    po = load_catalog(po_path)
-    for entry in po:
-        if entry.msgid in fill:
-            entry.msgstr, fuzzy = fill[entry.msgid]
-            entry.flags = ["fuzzy"] if fuzzy else []
-    save_catalog(po, po_path)
-
-
-__all__ = ["HOSTILE", "GLOSSARY", "make_project", "paragraphs", "reviewed_pairs", "save_states", "polib"]
