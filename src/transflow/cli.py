@@ -165,6 +165,36 @@ def terms(
     typer.echo(to_csv(proposals) if fmt == "csv" else to_text(proposals), nl=False)
 
 
+@app.command()
+@guarded
+def merge(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    fmt: str = typer.Option("html", "--format", "-f", help="html, md, txt or tmx."),
+    layout: str = typer.Option("side-by-side", help="HTML layout: side-by-side or interleaved."),
+    include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts, marked as drafts."),
+    min_translated: Optional[float] = typer.Option(
+        None, "--min-translated", metavar="P", help="Refuse (exit 1, write nothing) below P percent reviewed."
+    ),
+    glossary: bool = typer.Option(False, "--glossary", help="HTML: add a table of the glossary terms used."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file, or folder for several."),
+) -> None:
+    """Merge source and reviewed translations into a parallel document (default build/<doc>.<lang>.html).
+
+    Example: transflow merge qujiang --format md --include-drafts
+    """
+    from .glossary import load_glossary
+    from .merge import merge as run_merge
+
+    cfg = config()
+    terms = load_glossary(cfg)
+    paths = run_merge(
+        cfg, docs or None, lang, fmt, layout, include_drafts, min_translated, output, terms, glossary_table=glossary
+    )
+    for path in paths:
+        typer.echo(str(path))
+
+
 def run() -> None:  # pragma: no cover - console script entry
     app(prog_name="transflow")
 
