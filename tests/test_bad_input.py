@@ -58,7 +58,7 @@ def test_missing_source_folder(tmp_path: Path, cli) -> None:
     empty.mkdir()
     result = cli("segment", root=empty)
     assert_one_line_error(result, "source", "create it")
-    assert list(empty.iterdir()) == []
+    assert snapshot(empty) == {}
 
 
 def test_unknown_document_and_bad_names(project: Path, cli) -> None:
@@ -66,3 +66,13 @@ def test_unknown_document_and_bad_names(project: Path, cli) -> None:
     assert_one_line_error(cli("segment", "../etc/passwd"), "document name")
     assert_one_line_error(cli("segment", "--lang", "../x"), "language code")
     assert_one_line_error(cli("split", str(project / "missing.txt")), "missing.txt")
+
+
+def test_second_writer_is_refused_with_a_clear_message(project: Path, cli) -> None:
+    from transflow.locking import project_lock
+
+    with project_lock(project, "draft"):
+        result = cli("segment")
+    assert_one_line_error(result, "transflow draft (pid", "wait for it to finish")
+    assert not (project / "locale").exists()
+    assert cli("segment").exit_code == 0  # released when the holder is done

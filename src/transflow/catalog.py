@@ -146,10 +146,10 @@ def save_catalog(po: polib.POFile, path: Path) -> bool:
     return atomic_write(path, render_catalog(po))
 
 
-def load_catalog(path: Path) -> polib.POFile:
-    """Parse a PO/POT file, turning parser failures into one-line errors that name file and line."""
+def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
+    """Parse a PO/POT file (or its bytes, already read), with one-line errors naming file and line."""
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise InputError(f"{path}: cannot read catalog ({exc.strerror or exc})") from None
     try:

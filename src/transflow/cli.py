@@ -106,9 +106,12 @@ def segment(
 
     Example: transflow segment qujiang --lang en
     """
+    from .locking import project_lock
     from .segment import segment as run_segment
 
-    report = run_segment(config(), docs or None, lang, encoding)
+    cfg = config()
+    with project_lock(cfg.root, "segment"):
+        report = run_segment(cfg, docs or None, lang, encoding)
     typer.echo(
         f"segment: {report.documents} document(s), {report.entries} entries, "
         f"{len(report.written)} file(s) written, {report.skipped} unchanged",

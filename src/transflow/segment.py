@@ -103,13 +103,6 @@ def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> s
     return render_catalog(po)
 
 
-def _read_text(path: Path) -> str | None:
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def build_template(
     doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None
 ) -> tuple[str, str]:
@@ -207,16 +200,23 @@ def segment(
                 report.skipped += 1
                 continue
         planned.append((doc, key, rels, path))
-    writes: list[tuple[Path, str]] = []
     results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
-    for (doc, key, rels, _), (files, count) in zip(planned, results):
-        report.entries += count
-        outputs = {rels[out_path]: _digest(text.encode("utf-8")) for out_path, text in files}
-        writes.extend(files)
+
+    def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan]) -> list[Path]:
+        (doc, key, rels, path), plan = item
+        for _ in range(MAX_REPLANS):
+            if _inputs_unchanged(plan.inputs):
+                break
+            plan = plan_document(config, doc, path, langs, encoding, annotate)  # a translator saved meanwhile
+        written = [out for out, text in plan.files if atomic_write(out, text)]
+        outputs = {rels[out]: _digest(text.encode("utf-8")) for out, text in plan.files}
         cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
+        return written
+
     with ThreadPoolExecutor(max_workers=4) as pool:  # fsync waits on the disk, not the CPU
-        changed = pool.map(lambda item: atomic_write(*item), writes)
-        report.written = [path for (path, _), did in zip(writes, changed) if did]
+        for written in pool.map(write, zip(planned, results)):
+            report.written += written
+    report.entries = sum(plan.entries for plan in results)
     if planned:
         atomic_write(config.root / CACHE_FILE, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0))
     return report
@@ -228,7 +228,7 @@ PARALLEL_MIN_DOCS = 16
 
 def _plan_all(
     config: Config, docs: list[tuple[str, Path]], langs: list[str], encoding: str | None, annotate: Annotator
-) -> list[tuple[list[tuple[Path, str]], int]]:
+) -> list[Plan]:
     """Plan every document, in worker processes when there are many (jieba is pure Python and CPU-bound).
 
     Workers are forked after jieba's dictionary is loaded, so they share it instead of each loading it.
@@ -249,23 +249,59 @@ def _plan_all(
 _WORK: tuple | None = None
 
 
-def _plan_one(item: tuple[str, Path]) -> tuple[list[tuple[Path, str]], int]:
+def _plan_one(item: tuple[str, Path]) -> Plan:
     config, langs, encoding, annotate = _WORK
     return plan_document(config, item[0], item[1], langs, encoding, annotate)
 
 
+@dataclass
+class Plan:
+    """What one document's run would write, and digests of the catalogs it was computed from."""
+
+    files: list[tuple[Path, str]]
+    entries: int
+    inputs: dict[Path, str | None]
+
+
+#: How often a document is re-planned when a translator keeps saving its catalog during a run.
+MAX_REPLANS = 5
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return _digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _inputs_unchanged(inputs: dict[Path, str | None]) -> bool:
+    return all(_file_digest(path) == digest for path, digest in inputs.items())
+
+
+def _read_existing(path: Path, inputs: dict[Path, str | None]) -> tuple[polib.POFile | None, str | None]:
+    """Parse a catalog if it exists, remembering the digest of exactly the bytes that were parsed."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        inputs[path] = None
+        return None, None
+    inputs[path] = _digest(raw)
+    return load_catalog(path, raw), raw.decode("utf-8")
+
+
 def plan_document(
     config: Config, doc: str, path: Path, langs: list[str], encoding: str | None, annotate: Annotator | None
-) -> tuple[list[tuple[Path, str]], int]:
+) -> Plan:
     """Everything one document's segment run would write, as (path, text) pairs, computed in memory."""
     paragraphs = read_article(path, encoding)
     entries = template_entries(config.source_ref(path), paragraphs, annotate)
+    inputs: dict[Path, str | None] = {}
     pot_path = config.pot_path(doc)
-    old_pot = load_catalog(pot_path) if pot_path.exists() else None
-    pot_text, pot_date = build_template(doc, entries, config, old_pot, _read_text(pot_path) if old_pot else None)
+    old_pot, old_pot_text = _read_existing(pot_path, inputs)
+    pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text)
     files = [(pot_path, pot_text)]
     for lg in langs:
         po_path = config.po_path(doc, lg)
-        old = load_catalog(po_path) if po_path.exists() else None
+        old, _ = _read_existing(po_path, inputs)
         files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old)))
-    return files, len(entries)
+    return Plan(files, len(entries), inputs)
