@@ -26,6 +26,8 @@ from .sources import Paragraph, read_article
 from .update import merge_entries
 
 CACHE_FILE = ".transflow/segment.json"
+#: Positions listed in the notes of a sentence that recurs; the rest are counted.
+MAX_POSITION_NOTES = 3
 Annotator = Callable[[str], list[str]]
 
 
@@ -70,25 +72,28 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
 
 
 def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = None) -> list[polib.POEntry]:
-    """One entry per distinct sentence, in order of first appearance, with references and notes."""
-    entries: dict[str, polib.POEntry] = {}
-    notes: dict[str, list[str]] = {}
+    """One entry per distinct sentence, in order of first appearance, with references and notes.
+
+    A sentence that recurs (a slogan, a boilerplate line) lists its first few positions in the notes
+    and counts the rest, so a repeated line cannot bloat the catalog.
+    """
+    occurrences: dict[str, dict[tuple[str, str], None]] = {}
+    notes: dict[str, dict[str, None]] = {}
     for par in paragraphs:
         for k, sentence in enumerate(par.segments, start=1):
-            entry = entries.get(sentence)
-            if entry is None:
-                entry = entries[sentence] = polib.POEntry(msgid=sentence, msgstr="")
-                notes[sentence] = []
-            occurrence = (ref, str(par.line))
-            if occurrence not in entry.occurrences:
-                entry.occurrences.append(occurrence)
-            note = position_note(par, k)
-            if note not in notes[sentence]:
-                notes[sentence].append(note)
-    for sentence, entry in entries.items():
+            occurrences.setdefault(sentence, {})[(ref, str(par.line))] = None
+            notes.setdefault(sentence, {})[position_note(par, k)] = None
+    entries = []
+    for sentence, where in occurrences.items():
+        places = list(notes[sentence])
+        lines = places[:MAX_POSITION_NOTES]
+        if len(places) > MAX_POSITION_NOTES:
+            lines.append(f"and {len(places) - MAX_POSITION_NOTES} more places")
         extra = annotate(sentence) if annotate else []
-        entry.comment = "\n".join(notes[sentence] + extra)
-    return list(entries.values())
+        entries.append(
+            polib.POEntry(msgid=sentence, msgstr="", occurrences=list(where), comment="\n".join(lines + extra))
+        )
+    return entries
 
 
 def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> str:
