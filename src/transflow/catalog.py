@@ -159,6 +159,7 @@ def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
         raise InputError(f"{path}:{line}: catalog is not UTF-8; re-save it as UTF-8 in your PO editor") from None
     if "\x00" in text:
         raise InputError(f"{path}: catalog contains NUL bytes; it is not a PO file")
+    _check_strings(text, path)
     try:
         po = polib.pofile(text, wrapwidth=0, encoding="utf-8", check_for_duplicates=True)
     except (OSError, ValueError) as exc:
@@ -167,6 +168,18 @@ def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
     if "charset=" in charset and charset.split("charset=")[-1].strip().lower() not in ("utf-8", "utf8", "charset"):
         raise InputError(f"{path}: header says {charset!r}; transflow catalogs must be UTF-8")
     return po
+
+
+#: A keyword or continuation line of a PO file: the quoted string must be closed on the same line.
+_STRING_LINE = re.compile(r'(?:#~\|? |#\| )?(?:msg(?:id|str|ctxt|id_plural)(?:\[\d+\])? )?"(?:[^"\\]|\\.)*"\s*')
+_STARTS_STRING = re.compile(r'(?:#~\|? |#\| )?(?:msg(?:id|str|ctxt|id_plural)|")')
+
+
+def _check_strings(text: str, path: Path) -> None:
+    """polib forgives an unterminated string at the end of a file; msgfmt does not, and neither do we."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _STARTS_STRING.match(line) and not _STRING_LINE.fullmatch(line):
+            raise InputError(f"{path}:{number}: malformed string (unterminated quote?); fix it in a PO editor")
 
 
 def _error_line(message: str) -> str:

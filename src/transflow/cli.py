@@ -112,6 +112,8 @@ def segment(
     cfg = config()
     with project_lock(cfg.root, "segment"):
         report = run_segment(cfg, docs or None, lang, encoding)
+    for doc in report.empty:
+        typer.echo(f"segment: {doc} has no text; no catalogs written for it", err=True)
     typer.echo(
         f"segment: {report.documents} document(s), {report.entries} entries, "
         f"{len(report.written)} file(s) written, {report.skipped} unchanged",

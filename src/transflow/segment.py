@@ -39,6 +39,7 @@ class SegmentReport:
     written: list[Path] = field(default_factory=list)
     skipped: int = 0
     entries: int = 0
+    empty: list[str] = field(default_factory=list)
 
 
 def position_note(par: Paragraph, k: int) -> str:
@@ -222,6 +223,7 @@ def segment(
         for written in pool.map(write, zip(planned, results)):
             report.written += written
     report.entries = sum(plan.entries for plan in results)
+    report.empty = [doc for (doc, *_), plan in zip(planned, results) if not plan.files]
     if planned:
         atomic_write(config.root / CACHE_FILE, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0))
     return report
@@ -301,6 +303,8 @@ def plan_document(
     paragraphs = read_article(path, encoding)
     entries = template_entries(config.source_ref(path), paragraphs, annotate)
     inputs: dict[Path, str | None] = {}
+    if not entries:  # like xgettext: a document with no text gets no catalogs (msgcat would print nothing)
+        return Plan([], 0, inputs)
     pot_path = config.pot_path(doc)
     old_pot, old_pot_text = _read_existing(pot_path, inputs)
     pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text)
