@@ -249,11 +249,26 @@ def _plan_all(
     _WORK = (config, langs, encoding, annotate)
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(docs) // (workers * 4))
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_worker_init) as pool:
         return pool.map(_plan_one, docs, chunksize=chunk)
 
 
 _WORK: tuple | None = None
+
+
+def _worker_init() -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool and reports once, without worker tracebacks.
+
+    Workers also die with the parent (Linux ``PR_SET_PDEATHSIG``), so a killed run leaves no orphans.
+    """
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _plan_one(item: tuple[str, Path]) -> Plan:
