@@ -15,12 +15,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import make_corpus  # noqa: E402
-
 from transflow.catalog import load_catalog, save_catalog  # noqa: E402
 from transflow.config import load_config  # noqa: E402
 from transflow.merge import FORMATS, merge  # noqa: E402
 from transflow.segment import segment  # noqa: E402
+
+from corpus import make_corpus  # noqa: E402
 
 GLOSSARY = [("曲江区", "Qujiang District", ""), ("韶关", "Shaoguan", ""), ("复工复产", "resumption of work", "")]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ARTICLE, snapshot
 from transflow.catalog import load_catalog
+
+from conftest import ARTICLE, snapshot
 
 
 def assert_one_line_error(result, *needles: str) -> None:

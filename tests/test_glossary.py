@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, snapshot
 from transflow.catalog import load_catalog
 from transflow.errors import InputError
 from transflow.glossary import GlossaryTerm, find_terms, parse_csv, parse_tbx
+
+from conftest import REPO, snapshot
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">

@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE
 
 from transflow.catalog import load_catalog, save_catalog
+
+from conftest import ARTICLE
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = 24

@@ -14,13 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import snapshot
 from merge_data import HOSTILE, make_project, paragraphs, reviewed_pairs
 from transflow.align import align, join_target
 from transflow.config import load_config
 from transflow.merge import merge
 from transflow.render_text import md_escape
 from transflow.sources import parse_article
+
+from conftest import snapshot
 
 HAN_SPACE_HAN = re.compile(r"[\u4e00-\u9fff][ \u00a0][\u4e00-\u9fff]")
 

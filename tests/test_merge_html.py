@@ -11,10 +11,11 @@ import shutil
 
 import pytest
 
-from chromium import Chromium, luminance_stats
 from merge_data import GLOSSARY, HOSTILE, make_project, paragraphs
 from transflow.config import load_config
 from transflow.merge import merge
+
+from chromium import Chromium, luminance_stats
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (installed by .ci/run)")
 

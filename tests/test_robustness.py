@@ -25,8 +25,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import assert_gettext_clean, snapshot
 from transflow.catalog import load_catalog, render_catalog, save_catalog
+
+from conftest import assert_gettext_clean, snapshot
 
 PO = "locale/en/LC_MESSAGES/qujiang.po"
 

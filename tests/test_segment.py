@@ -6,8 +6,9 @@ from pathlib import Path
 
 import polib
 
-from conftest import assert_gettext_clean, snapshot
 from transflow.catalog import load_catalog, save_catalog
+
+from conftest import assert_gettext_clean, snapshot
 
 PO = Path("locale/en/LC_MESSAGES/qujiang.po")
 POT = Path("locale/qujiang.pot")
