@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .catalog import atomic_write
@@ -87,19 +89,22 @@ def find_terms(sentence: str, terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
 
     区疫情防控指挥部 wins over the 疫情防控 inside it: the longer term is the one a translator must use.
     """
-    index: dict[str, list[GlossaryTerm]] = {}
-    for term in sorted((t for t in terms if t.en), key=lambda t: -len(t.zh)):
-        index.setdefault(term.zh[0], []).append(term)
+    pattern, by_zh = _matcher(tuple(terms))
+    if pattern is None:
+        return []
     found: dict[str, GlossaryTerm] = {}
-    i = 0
-    while i < len(sentence):
-        match = next((t for t in index.get(sentence[i], ()) if sentence.startswith(t.zh, i)), None)
-        if match:
-            found.setdefault(match.zh, match)
-            i += len(match.zh)
-        else:
-            i += 1
+    for match in pattern.finditer(sentence):
+        found.setdefault(match.group(), by_zh[match.group()])
     return list(found.values())
+
+
+@lru_cache(maxsize=8)
+def _matcher(terms: tuple[GlossaryTerm, ...]) -> tuple[re.Pattern | None, dict[str, GlossaryTerm]]:
+    """One regex over all approved terms, longest first, so the C engine does leftmost-longest matching."""
+    by_zh = {t.zh: t for t in terms if t.en}
+    if not by_zh:
+        return None, by_zh
+    return re.compile("|".join(re.escape(zh) for zh in sorted(by_zh, key=lambda z: (-len(z), z)))), by_zh
 
 
 def use_as_user_dictionary(terms: list[GlossaryTerm]) -> None:
