@@ -1,0 +1,181 @@
+"""``transflow check``: run the rules of :mod:`transflow.checks` over catalogs; the CI gate.
+
+Each catalog is parsed once with polib; every entry becomes a :class:`~transflow.checks.Unit` and
+goes through the rule table. Findings name the rule, its severity, the PO file and the line where the
+entry starts (polib's ``linenum``), the source and a message for the translator.
+
+Gate: the check fails (exit 1) when any finding is an error, or when a catalog's share of reviewed
+entries is below ``--min-translated``. ``untranslated`` and ``fuzzy`` are errors by default; with
+``--min-translated P`` untranslated entries become warnings and the threshold decides, and with
+``--allow-fuzzy`` fuzzy entries become warnings and count as translated.
+
+Suppression: a translator comment ``# transflow-ignore: numbers, length`` (or ``all``) silences those
+rules for that entry; ``ignore_checks = ["length"]`` in ``transflow.toml`` silences them everywhere.
+An unknown rule id in either place is an input error (exit 2): a typo must not silence nothing quietly.
+
+The JSON report (``--format json``), schema version 1::
+
+    {"version": 1, "tool": "transflow check",
+     "ok": bool,                                   # false exactly when the exit status is 1
+     "summary": {"catalogs": int, "entries": int, "errors": int, "warnings": int,
+                 "min_translated": float|null, "allow_fuzzy": bool},
+     "catalogs": [{"file": str, "doc": str, "lang": str, "entries": int, "reviewed": int, "fuzzy": int,
+                   "untranslated": int, "percent_translated": float, "below_threshold": bool}],
+     "findings": [{"rule": str, "severity": "error"|"warning", "file": str, "line": int, "doc": str,
+                   "lang": str, "source": str, "translation": str, "message": str}],
+     "rules": [{"id": str, "severity": str, "description": str}]}
+
+Fields are only ever added, never renamed or removed, without a new ``version``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import checks
+from .catalog import load_catalog
+from .checks import ERROR, WARNING, Context, Glossary, Unit
+from .config import Config
+from .errors import InputError
+from .locate import Located, find_catalogs
+from .update import FUZZY
+
+IGNORE = re.compile(r"transflow-ignore\s*:\s*([^\n]*)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    file: str
+    line: int
+    doc: str
+    lang: str
+    source: str
+    translation: str
+    message: str
+
+
+@dataclass
+class CatalogResult:
+    file: str
+    doc: str
+    lang: str
+    entries: int = 0
+    reviewed: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    percent_translated: float = 100.0
+    below_threshold: bool = False
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    catalogs: list[CatalogResult] = field(default_factory=list)
+    min_translated: float | None = None
+    allow_fuzzy: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+    @property
+    def entries(self) -> int:
+        return sum(c.entries for c in self.catalogs)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not any(c.below_threshold for c in self.catalogs)
+
+
+def _role(comment: str | None) -> str | None:
+    return comment.split("\n", 1)[0].split(",", 1)[0].strip() if comment else None
+
+
+def _ignored(tcomment: str | None, where: str) -> frozenset[str]:
+    if not tcomment or "transflow-ignore" not in tcomment:
+        return frozenset()
+    names: set[str] = set()
+    for m in IGNORE.finditer(tcomment):
+        names.update(n for n in re.split(r"[\s,]+", m.group(1)) if n)
+    if names & {"all", "*"}:
+        return frozenset(checks.RULE_IDS)
+    _known(names, where)
+    return frozenset(names)
+
+
+def _known(names: Iterable[str], where: str) -> None:
+    unknown = sorted(set(names) - set(checks.RULE_IDS))
+    if unknown:
+        raise InputError(
+            f"{where}: transflow-ignore names unknown check(s) {', '.join(unknown)} "
+            f"(known: {', '.join(checks.RULE_IDS)})"
+        )
+
+
+def check(
+    config: Config,
+    docs: list[str] | None = None,
+    lang: str | None = None,
+    min_translated: float | None = None,
+    allow_fuzzy: bool = False,
+    glossary: Iterable | None = None,
+) -> CheckReport:
+    """Check the catalogs of ``docs`` (default: all) for ``lang`` (default: every target language)."""
+    if min_translated is not None and not 0 <= min_translated <= 100:
+        raise InputError(f"--min-translated {min_translated:g}: give a percentage from 0 to 100")
+    if config.ignore_checks:
+        _known(config.ignore_checks, f"{config.root / 'transflow.toml'}: ignore_checks")
+    project_ignored = frozenset(config.ignore_checks)
+    gloss = Glossary.build(glossary) if glossary else None
+    severity = {rule.id: rule.severity for rule in checks.RULES}
+    if allow_fuzzy:
+        severity["fuzzy"] = WARNING
+    if min_translated is not None:
+        severity["untranslated"] = WARNING
+    active = [rule for rule in checks.RULES if rule.id not in project_ignored]
+
+    loaded = [(where, _units(where)) for where in find_catalogs(config, docs, lang)]
+    pooled = checks.length_stats(u for _, entries in loaded for _, u in entries)
+    report = CheckReport(min_translated=min_translated, allow_fuzzy=allow_fuzzy)
+    for where, entries in loaded:
+        stats = checks.length_stats(u for _, u in entries) or pooled
+        ctx = Context(glossary=gloss)
+        if stats:
+            ctx.length_median, ctx.length_spread = stats
+        result = CatalogResult(where.shown, where.doc, where.lang, entries=len(entries))
+        for entry, unit in entries:
+            result.reviewed += unit.reviewed
+            result.fuzzy += unit.translated and unit.fuzzy
+            result.untranslated += not unit.translated
+            skip = _ignored(entry.tcomment, f"{where.shown}:{entry.linenum}")
+            for rule in active:
+                if rule.id in skip or (rule.content and not unit.reviewed):
+                    continue
+                message = rule.func(unit, ctx)
+                if message:
+                    report.findings.append(
+                        Finding(rule.id, severity[rule.id], where.shown, entry.linenum, where.doc, where.lang,
+                                unit.source, unit.translation, message)
+                    )  # fmt: skip
+        done = result.reviewed + (result.fuzzy if allow_fuzzy else 0)
+        result.percent_translated = round(100.0 * done / result.entries, 1) if result.entries else 100.0
+        result.below_threshold = min_translated is not None and result.percent_translated < min_translated
+        report.catalogs.append(result)
+    return report
+
+
+def _units(where: Located) -> list[tuple[object, Unit]]:
+    po = load_catalog(where.path)
+    return [
+        (entry, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags, _role(entry.comment)))
+        for entry in po
+        if not entry.obsolete and entry.msgid
+    ]

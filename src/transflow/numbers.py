@@ -1,0 +1,244 @@
+"""Numbers in a Chinese sentence and in its English translation, as comparable values.
+
+The ``numbers`` check compares values, not strings: 18510 = 18,510; 30万 = 300,000 = 300 thousand;
+1.5亿 = 150 million; 7000多名 = more than 7,000; 1月31日 = January 31 = Jan. 31 = 31 January;
+三条 = three; 十二 = 12.
+
+Each side yields two sets of keys. *Hard* numbers are ones a translation must carry: Arabic digits,
+dates, and Chinese numerals that count something (a numeral before a measure word: 三条, 四个, 两名).
+*Soft* numbers may stand for a number but need not: 一 ("a", "one", 一线 "front line", 一步 "a step"),
+numerals in idioms and lunar dates (年初三, 大年三十, 两手都要硬), 第一 "first"; in English "one", "a
+dozen", ordinal words, "both", "twice". A hard source number missing from both English sets, or a hard
+English number in neither Chinese set, is a finding; soft numbers only ever explain, never accuse.
+That keeps the rule quiet on idiomatic, correct translations while every changed digit is caught.
+
+Keys are floats rounded to 3 places for amounts, and tuples for calendar values: ``("date", 1, 31)``,
+``("month", 2)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Key = float | tuple
+
+#: Full-width digits and marks folded to ASCII before parsing (１８５１０ -> 18510, ３．５％ -> 3.5%).
+FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+# --- Chinese -----------------------------------------------------------------------------------------
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+ZH_SECTIONS = {"万": 10_000, "亿": 100_000_000}
+#: Multipliers after Arabic digits (30万, 1.5亿, 3千, 2万亿).
+ZH_MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+#: Measure words: a Chinese numeral before one of these counts something and must be translated.
+#: Left out on purpose: 分 (十分 "very"), 起 (年初三起 "from the third day"), 日/号 (dates), 线, 步, 道.
+MEASURE_WORDS = frozenset(
+    "个 名 条 家 位 支 件 项 所 座 天 年 岁 人 批 辆 台 份 首 部 张 场 轮 套 层 户 栋 届 周 倍 只 架 艘 种 类 "
+    "组 处 亩 吨 元 大 期 篇 本 间 节 次 季 段 片 块 股 例 宗 笔 幅 棵 头 匹 颗 座 所 枚 箱 袋 瓶 斤 公斤 "
+    "千克 公里 千米 米 平方米 小时 分钟 秒 万 亿".split()
+)
+_ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+_ARABIC = r"\d+(?:,\d{3})+(?!\d)|\d+"
+_ZH_DATE = re.compile(r"(?<![\d.])(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
+_ZH_AMOUNT = re.compile(
+    rf"(?<![A-Za-z\d.])(?<![A-Za-z]-)({_ARABIC})(\.\d+)?\s*([多余]?)\s*(万亿|亿|万|千|百)?\s*([多余]?)(%)?(?![A-Za-z])"
+)
+_ZH_WORDS = re.compile(rf"(第|初)?([{_ZH_NUMERAL}]+)")
+#: Numeral runs that are words, not numbers (一些 "some", 万一 "in case", 一直 "always").
+_ZH_NOT_NUMBERS = ("一些", "一直", "一起", "一切", "一定", "一致", "一般", "统一", "万一", "唯一", "一律", "一旦")
+
+
+def zh_numeral_value(text: str) -> float | None:
+    """The value of a Chinese numeral (十二 -> 12, 二十五 -> 25, 一百零五 -> 105, 三十万 -> 300000)."""
+    total = section = digit = 0
+    seen = False
+    for ch in text:
+        if ch in ZH_DIGITS:
+            digit = ZH_DIGITS[ch]
+            seen = True
+        elif ch in ZH_UNITS:
+            section += (digit or 1) * ZH_UNITS[ch]
+            digit = 0
+            seen = True
+        elif ch in ZH_SECTIONS:
+            if not seen and not total:
+                return None
+            total = (total + section + digit) * ZH_SECTIONS[ch]
+            section = digit = 0
+        else:
+            return None
+    return float(total + section + digit)
+
+
+@dataclass
+class Numbers:
+    """What one side of a translation says in numbers: keys it must match, keys that may explain."""
+
+    hard: dict[Key, str] = field(default_factory=dict)  # key -> the text it came from (for messages)
+    soft: set[Key] = field(default_factory=set)
+
+    def add(self, key: Key, text: str, hard: bool = True) -> None:
+        if hard:
+            self.hard.setdefault(key, text)
+        self.soft.add(key)
+
+
+def _key(value: float) -> float:
+    return round(value, 3)
+
+
+def _blank(text: str, match: re.Match) -> str:
+    start, end = match.span()
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def zh_numbers(text: str) -> Numbers:
+    """Numbers in a Chinese sentence."""
+    out = Numbers()
+    text = text.translate(FULLWIDTH)
+    for m in list(_ZH_DATE.finditer(text)):
+        year, month, day = m.group(1), int(m.group(2)), m.group(3)
+        if not 1 <= month <= 12:
+            continue
+        if year:
+            out.add(_key(float(year)), year)
+        if day:
+            out.add(("date", month, int(day)), m.group(0))
+        else:
+            out.add(("month", month), m.group(0))
+        text = _blank(text, m)
+    for m in list(_ZH_AMOUNT.finditer(text)):
+        whole, frac, _, mult, _, pct = m.groups()
+        value = float(whole.replace(",", "") + (frac or ""))
+        value *= ZH_MULTIPLIERS.get(mult or "", 1)
+        out.add(_key(value), m.group(0).strip())
+        text = _blank(text, m)
+    for m in _ZH_WORDS.finditer(text):
+        prefix, run = m.group(1), m.group(2)
+        context = text[max(0, m.start() - 1) : m.end() + 1]
+        if any(word in context for word in _ZH_NOT_NUMBERS):
+            continue
+        value = zh_numeral_value(run)
+        if value is None:
+            continue
+        after = text[m.end() : m.end() + 4]
+        counts = any(after.startswith(w) for w in MEASURE_WORDS)
+        hard = counts and not prefix and run not in ("一", "万", "千", "百", "亿") and run[0] not in "万千百亿"
+        out.add(_key(value), m.group(0), hard=hard)
+        if after.startswith("成"):  # 三成 = 30 percent
+            out.add(_key(value * 10), m.group(0) + "成", hard=False)
+    return out
+
+
+# --- English -----------------------------------------------------------------------------------------
+EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Words that may render a number without being one (soft): 一个 "a", 两 "both", 第一 "first".
+EN_SOFT = {
+    "a": 1, "an": 1, "once": 1, "single": 1, "first": 1, "both": 2, "twice": 2, "double": 2, "pair": 2,
+    "couple": 2, "second": 2, "third": 3, "triple": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "dozen": 12, "half": 0.5, "fortnight": 14, "hundredth": 100,
+}  # fmt: skip
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_ORD = r"(?:st|nd|rd|th)?"
+_EN_DATE = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}}){_ORD}\b(?!\s*(?:%|percent|per cent|[.,]\d))"
+    rf"|\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?![a-z])"
+)
+#: A month name alone; May is left out (the modal verb).
+_EN_MONTH = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December)\b")
+_EN_AMOUNT = re.compile(
+    r"(?<![\w.,])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(st|nd|rd|th|s)?"
+    r"(?:[\s-]*(hundred|thousand|million|billion|trillion)\b)?(?![A-Za-z\d])"
+)
+_WORD_NUMBER = "|".join(sorted([*EN_UNITS, *EN_TENS], key=len, reverse=True))
+_UNIT_WORD = "|".join(k for k in EN_UNITS if 0 < EN_UNITS[k] < 10)
+_NUMBER_WORD = rf"(?:{_WORD_NUMBER})(?:-(?:{_UNIT_WORD}))?"
+_SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
+_EN_WORDS = re.compile(
+    rf"\b{_NUMBER_WORD}(?:[\s-]+{_SCALE_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})?)*\b", re.I
+)
+_EN_SOFT_WORDS = re.compile(rf"\b({'|'.join(EN_SOFT)})\b(?:[\s-]+(hundred|thousand|million|billion)\b)?", re.I)
+
+
+def en_word_value(words: str) -> float | None:
+    """The value of English number words: "twenty-five" -> 25, "three hundred thousand" -> 300000."""
+    total = current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("", "and"):
+            continue
+        if word in EN_UNITS:
+            current += EN_UNITS[word]
+        elif word in EN_TENS:
+            current += EN_TENS[word]
+        elif word in EN_SCALES:
+            scale = EN_SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def en_numbers(text: str) -> Numbers:
+    """Numbers in an English sentence."""
+    out = Numbers()
+    text = text.translate(FULLWIDTH)
+    for m in list(_EN_DATE.finditer(text)):
+        if m.group(1):
+            month, day = MONTHS[m.group(1).lower()], int(m.group(2))
+        else:
+            day, month = int(m.group(3)), MONTHS[m.group(4).lower()]
+        if 1 <= day <= 31:
+            out.add(("date", month, day), m.group(0))
+            text = _blank(text, m)
+    for m in _EN_MONTH.finditer(text):
+        out.add(("month", MONTHS[(m.group(1) or m.group(2)).lower()]), m.group(0))
+    for m in list(_EN_AMOUNT.finditer(text)):
+        whole, frac, _suffix, scale = m.groups()
+        value = float(whole.replace(",", "") + (frac or "")) * EN_SCALES.get((scale or "").lower(), 1)
+        out.add(_key(value), m.group(0))
+        text = _blank(text, m)
+    for m in list(_EN_WORDS.finditer(text)):
+        value = en_word_value(m.group(0))
+        if value is None:
+            continue
+        # "one" alone is a pronoun as often as a number ("one of the", "no one"): it only explains.
+        out.add(_key(value), m.group(0), hard=m.group(0).lower() != "one")
+        text = _blank(text, m)
+    for m in _EN_SOFT_WORDS.finditer(text):
+        value = EN_SOFT[m.group(1).lower()] * EN_SCALES.get((m.group(2) or "").lower(), 1)
+        out.add(_key(value), m.group(0), hard=bool(m.group(2)))
+    return out
+
+
+def compare(source: str, translation: str) -> tuple[list[str], list[str]]:
+    """Numbers of the source missing from the translation, and numbers of the translation not in the source."""
+    zh, en = zh_numbers(source), en_numbers(translation)
+    missing = [text for key, text in zh.hard.items() if key not in en.soft and not _date_covers(key, en.soft)]
+    extra = [text for key, text in en.hard.items() if key not in zh.soft and not _date_covers(key, zh.soft)]
+    return missing, extra
+
+
+def _date_covers(key: Key, keys: set[Key]) -> bool:
+    """A month alone is matched by a full date in the same month, and the other way round is not."""
+    if isinstance(key, tuple) and key[0] == "month":
+        return any(isinstance(k, tuple) and k[0] == "date" and k[1] == key[1] for k in keys)
+    return False
