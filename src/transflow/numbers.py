@@ -52,7 +52,7 @@ _ZH_NOT_NUMBERS = ("一些", "一直", "一起", "一切", "一定", "一致", "
 
 def zh_numeral_value(text: str) -> float | None:
     """The value of a Chinese numeral (十二 -> 12, 二十五 -> 25, 一百零五 -> 105, 三十万 -> 300000)."""
-    total = section = digit = 0
+    total = wan = section = digit = 0  # total: the 亿 part; wan: the 万 part below it
     seen = False
     for ch in text:
         if ch in ZH_DIGITS:
@@ -63,13 +63,17 @@ def zh_numeral_value(text: str) -> float | None:
             digit = 0
             seen = True
         elif ch in ZH_SECTIONS:
-            if not seen and not total:
+            if not seen:
                 return None
-            total = (total + section + digit) * ZH_SECTIONS[ch]
+            if ch == "万":
+                wan = (section + digit) * 10_000
+            else:
+                total = (total + wan + section + digit) * 100_000_000
+                wan = 0
             section = digit = 0
         else:
             return None
-    return float(total + section + digit)
+    return float(total + wan + section + digit)
 
 
 @dataclass
