@@ -25,7 +25,7 @@ from .config import Config
 from .locate import find_catalogs
 from .update import FUZZY, has_translation
 
-EN_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+EN_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 FORMATS = ("text", "json", "csv")
 
 
