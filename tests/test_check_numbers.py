@@ -130,7 +130,14 @@ def test_soft_numbers_explain_but_never_accuse():
     zh = zh_numbers("冲锋在防疫一线,先行一步")
     assert not zh.hard and 1.0 in zh.soft
     en = en_numbers("one of the first teams, both sides")
-    assert not en.hard and {1.0, 2.0} <= en.soft
+    assert not en.hard and {1.0, 2.0} <= set(en.soft)
+
+
+def test_numbers_are_counted_so_a_changed_repeat_is_caught():
+    source = "完成1条高速公路、8条国道共1个出入口的设置"
+    assert finding(source, "set up 1 checkpoint on 1 expressway and 8 national highways") is None
+    assert finding(source, "set up one checkpoint on 1 expressway and 8 national highways") is None
+    assert finding(source, "set up 6 checkpoints on 1 expressway and 8 national highways") is not None
 
 
 def _chinese(n: int) -> str:

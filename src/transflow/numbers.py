@@ -19,6 +19,7 @@ Keys are floats rounded to 3 places for amounts, and tuples for calendar values:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 Key = float | tuple
@@ -78,15 +79,18 @@ def zh_numeral_value(text: str) -> float | None:
 
 @dataclass
 class Numbers:
-    """What one side of a translation says in numbers: keys it must match, keys that may explain."""
+    """What one side of a translation says in numbers: how often each key occurs, and how often as a
+    hard number (one the other side must carry)."""
 
-    hard: dict[Key, str] = field(default_factory=dict)  # key -> the text it came from (for messages)
-    soft: set[Key] = field(default_factory=set)
+    hard: Counter = field(default_factory=Counter)
+    soft: Counter = field(default_factory=Counter)  # every occurrence, hard or soft
+    text: dict[Key, str] = field(default_factory=dict)  # key -> the text it first came from (for messages)
 
     def add(self, key: Key, text: str, hard: bool = True) -> None:
         if hard:
-            self.hard.setdefault(key, text)
-        self.soft.add(key)
+            self.hard[key] += 1
+        self.soft[key] += 1
+        self.text.setdefault(key, text)
 
 
 def _key(value: float) -> float:
@@ -104,8 +108,8 @@ def zh_numbers(text: str) -> Numbers:
     text = text.translate(FULLWIDTH)
     for m in list(_ZH_DATE.finditer(text)):
         year, month, day = m.group(1), int(m.group(2)), m.group(3)
-        if not 1 <= month <= 12:
-            continue
+        if not 1 <= month <= 12 or (day and not 1 <= int(day) <= 31):
+            continue  # not a calendar date: its parts are read as plain numbers below
         if year:
             out.add(_key(float(year)), year)
         if day:
@@ -234,15 +238,19 @@ def en_numbers(text: str) -> Numbers:
 
 
 def compare(source: str, translation: str) -> tuple[list[str], list[str]]:
-    """Numbers of the source missing from the translation, and numbers of the translation not in the source."""
+    """Numbers of the source missing from the translation, and numbers of the translation not in the source.
+
+    Counted as multisets: a source that says 1 twice needs two 1s (or ones) in the English, so a
+    changed repeat is caught too.
+    """
     zh, en = zh_numbers(source), en_numbers(translation)
-    missing = [text for key, text in zh.hard.items() if key not in en.soft and not _date_covers(key, en.soft)]
-    extra = [text for key, text in en.hard.items() if key not in zh.soft and not _date_covers(key, zh.soft)]
+    missing = [zh.text[k] for k, n in zh.hard.items() if n > en.soft[k] and not _date_covers(k, en.soft)]
+    extra = [en.text[k] for k, n in en.hard.items() if n > zh.soft[k] and not _date_covers(k, zh.soft)]
     return missing, extra
 
 
-def _date_covers(key: Key, keys: set[Key]) -> bool:
-    """A month alone is matched by a full date in the same month, and the other way round is not."""
+def _date_covers(key: Key, keys: Counter) -> bool:
+    """A month alone is matched by a full date in the same month."""
     if isinstance(key, tuple) and key[0] == "month":
         return any(isinstance(k, tuple) and k[0] == "date" and k[1] == key[1] for k in keys)
     return False
