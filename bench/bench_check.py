@@ -1,6 +1,6 @@
 """Benchmark ``transflow check`` against Translate Toolkit's ``pofilter`` on planted defects.
 
-Usage: python3 bench/bench_check.py [--count 1000] [--seed 1] [--work DIR] [--skip-pofilter]
+Usage: python3 bench/bench_check.py [--count 1000] [--seed 1] [--work DIR [--reuse]] [--skip-pofilter]
 
 1. Make the corpus (bench/corpus.py: article variants), run ``transflow segment``.
 2. Fill every entry with deterministic, correct-looking English: filler words of a length that follows
@@ -181,10 +181,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="keep the corpus here (default: a temporary folder)")
     parser.add_argument("--skip-pofilter", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="reuse the catalogs already built in --work")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
-        planted = build(work, args.count, args.seed)
+        saved = work / "planted.json"
+        if args.reuse and saved.exists():
+            planted = {(f, m): k for f, m, k in json.loads(saved.read_text("utf-8"))}
+        else:
+            planted = build(work, args.count, args.seed)
+            saved.write_text(json.dumps([[f, m, k] for (f, m), k in planted.items()], ensure_ascii=False), "utf-8")
         catalogs = sorted((work / "locale" / "en" / "LC_MESSAGES").glob("*.po"))
         total = sum(1 for path in catalogs for e in polib.pofile(str(path)) if not e.obsolete)
         env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}

@@ -118,6 +118,14 @@ def test_fuzzy_fails_unless_allowed(segmented, cli):
     assert "warning: [fuzzy]" in result.stdout
 
 
+def test_allowed_fuzzy_entries_get_the_content_checks(segmented, cli):
+    edit(segmented, {MASKS: WRONG}, fuzzy={MASKS})
+    result = cli("check")
+    assert result.exit_code == 1 and "[fuzzy]" in result.stdout and "[numbers]" not in result.stdout
+    result = cli("check", "--allow-fuzzy")
+    assert result.exit_code == 1 and "warning: [fuzzy]" in result.stdout and "error: [numbers]" in result.stdout
+
+
 def test_min_translated_threshold(segmented, cli):
     text = english()
     half = dict(list(text.items())[:30])

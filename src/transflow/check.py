@@ -7,7 +7,8 @@ entry starts (polib's ``linenum``), the source and a message for the translator.
 Gate: the check fails (exit 1) when any finding is an error, or when a catalog's share of reviewed
 entries is below ``--min-translated``. ``untranslated`` and ``fuzzy`` are errors by default; with
 ``--min-translated P`` untranslated entries become warnings and the threshold decides, and with
-``--allow-fuzzy`` fuzzy entries become warnings and count as translated.
+``--allow-fuzzy`` fuzzy entries become warnings, count as translated and get the content checks
+(by default a draft is reported once, as fuzzy, and its wording is checked once a person reviews it).
 
 Suppression: a translator comment ``# transflow-ignore: numbers, length`` (or ``all``) silences those
 rules for that entry; ``ignore_checks = ["length"]`` in ``transflow.toml`` silences them everywhere.
@@ -141,6 +142,7 @@ def check(
     if min_translated is not None:
         severity["untranslated"] = WARNING
     active = [rule for rule in checks.RULES if rule.id not in project_ignored]
+    state_rules = [rule for rule in active if not rule.content]
 
     loaded = [(where, _units(where)) for where in find_catalogs(config, docs, lang)]
     pooled = checks.length_stats(u for _, entries in loaded for _, u in entries)
@@ -152,15 +154,17 @@ def check(
             ctx.length_median, ctx.length_spread = stats
         result = CatalogResult(where.shown, where.doc, where.lang, entries=len(entries))
         for entry, unit in entries:
-            result.reviewed += unit.reviewed
-            result.fuzzy += unit.translated and unit.fuzzy
-            result.untranslated += not unit.translated
+            translated = bool(unit.translation)
+            result.reviewed += translated and not unit.fuzzy
+            result.fuzzy += translated and unit.fuzzy
+            result.untranslated += not translated
+            rules = state_rules
+            if translated and (allow_fuzzy or not unit.fuzzy):
+                rules = active
             skip = _ignored(entry.tcomment, f"{where.shown}:{entry.linenum}")
-            for rule in active:
-                if rule.id in skip or (rule.content and not unit.reviewed):
-                    continue
+            for rule in rules:
                 message = rule.func(unit, ctx)
-                if message:
+                if message and rule.id not in skip:
                     report.findings.append(
                         Finding(rule.id, severity[rule.id], where.shown, entry.linenum, where.doc, where.lang,
                                 unit.source, unit.translation, message)

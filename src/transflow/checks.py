@@ -13,6 +13,7 @@ when a person has reviewed it.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -140,14 +141,17 @@ def end_punctuation(unit: Unit, ctx: Context) -> str | None:
     return f"the source ends with {want.replace('!', '！').replace('?', '？')} : end the English with {want[-1]!r}"
 
 
+_BRACKET_CHARS = re.compile("[" + re.escape("".join(BRACKETS) + "".join(CLOSING_BRACKETS)) + "]")
+
+
 def _unbalanced(text: str) -> str | None:
     stack: list[str] = []
-    for ch in text:
+    for ch in _BRACKET_CHARS.findall(text):
         if ch in BRACKETS:
             stack.append(ch)
-        elif ch in CLOSING_BRACKETS:
-            if not stack or stack[-1] != CLOSING_BRACKETS[ch]:
-                return f"“{ch}” has no opening bracket"
+        elif not stack or stack[-1] != CLOSING_BRACKETS[ch]:
+            return f"“{ch}” has no opening bracket"
+        else:
             stack.pop()
     return f"“{stack[-1]}” is never closed" if stack else None
 
@@ -195,17 +199,19 @@ MAX_PHRASE = 8
 
 
 def repetition(unit: Unit, ctx: Context) -> str | None:
-    words = [w.lower() for w in WORD.findall(unit.translation)]
-    n = len(words)
-    for size in range(1, MAX_PHRASE + 1):
-        for i in range(n - size * 2 + 1):
-            phrase = words[i : i + size]
-            if words[i + size : i + 2 * size] != phrase:
+    words = WORD.findall(unit.translation.lower())
+    if not any(any(map(operator.eq, words, words[size:])) for size in range(1, MAX_PHRASE + 1)):
+        return None  # no word comes back within MAX_PHRASE words: nothing can loop (a fast path, in C)
+    seen: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        for j in seen.get(word, ()):
+            size = i - j  # the phrase words[j:i] may come again right after itself
+            if size > MAX_PHRASE or words[j:i] != words[i : i + size]:
                 continue
-            if size == 1:  # "very, very" is English; "the the" and "masks masks masks" are not
-                if phrase[0].isdigit() or not (words[i + 2 : i + 3] == phrase or phrase[0] in DOUBLED_TYPO):
-                    continue
-            return f"“{' '.join(phrase)}” is repeated: a machine-translation loop or a typo?"
+            if size == 1 and (word.isdigit() or (words[i + 1 : i + 2] != [word] and word not in DOUBLED_TYPO)):
+                continue  # "very, very" is English; "masks masks masks" and "the the" are not
+            return f"“{' '.join(words[j:i])}” is repeated: a machine-translation loop or a typo?"
+        seen.setdefault(word, []).append(i)
     return None
 
 

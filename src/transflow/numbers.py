@@ -26,6 +26,12 @@ Key = float | tuple
 
 #: Full-width digits and marks folded to ASCII before parsing (１８５１０ -> 18510, ３．５％ -> 3.5%).
 FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULLWIDTH_ANY = re.compile("[０-９．％]")
+_DIGIT = re.compile(r"\d")
+
+
+def _ascii_digits(text: str) -> str:
+    return text.translate(FULLWIDTH) if _FULLWIDTH_ANY.search(text) else text
 
 # --- Chinese -----------------------------------------------------------------------------------------
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -47,9 +53,6 @@ _ZH_AMOUNT = re.compile(
     rf"(?<![A-Za-z\d.])(?<![A-Za-z]-)({_ARABIC})(\.\d+)?\s*([多余]?)\s*(万亿|亿|万|千|百)?\s*([多余]?)(%)?(?![A-Za-z])"
 )
 _ZH_WORDS = re.compile(rf"(第|初)?([{_ZH_NUMERAL}]+)")
-#: Numeral runs that are words, not numbers (一些 "some", 万一 "in case", 一直 "always").
-_ZH_NOT_NUMBERS = ("一些", "一直", "一起", "一切", "一定", "一致", "一般", "统一", "万一", "唯一", "一律", "一旦")
-
 
 def zh_numeral_value(text: str) -> float | None:
     """The value of a Chinese numeral (十二 -> 12, 二十五 -> 25, 一百零五 -> 105, 三十万 -> 300000)."""
@@ -105,8 +108,9 @@ def _blank(text: str, match: re.Match) -> str:
 def zh_numbers(text: str) -> Numbers:
     """Numbers in a Chinese sentence."""
     out = Numbers()
-    text = text.translate(FULLWIDTH)
-    for m in list(_ZH_DATE.finditer(text)):
+    text = _ascii_digits(text)
+    digits = _DIGIT.search(text) is not None
+    for m in list(_ZH_DATE.finditer(text)) if digits else ():
         year, month, day = m.group(1), int(m.group(2)), m.group(3)
         if not 1 <= month <= 12 or (day and not 1 <= int(day) <= 31):
             continue  # not a calendar date: its parts are read as plain numbers below
@@ -117,7 +121,7 @@ def zh_numbers(text: str) -> Numbers:
         else:
             out.add(("month", month), m.group(0))
         text = _blank(text, m)
-    for m in list(_ZH_AMOUNT.finditer(text)):
+    for m in list(_ZH_AMOUNT.finditer(text)) if digits else ():
         whole, frac, _, mult, _, pct = m.groups()
         value = float(whole.replace(",", "") + (frac or ""))
         value *= ZH_MULTIPLIERS.get(mult or "", 1)
@@ -125,14 +129,11 @@ def zh_numbers(text: str) -> Numbers:
         text = _blank(text, m)
     for m in _ZH_WORDS.finditer(text):
         prefix, run = m.group(1), m.group(2)
-        context = text[max(0, m.start() - 1) : m.end() + 1]
-        if any(word in context for word in _ZH_NOT_NUMBERS):
-            continue
         value = zh_numeral_value(run)
         if value is None:
             continue
         after = text[m.end() : m.end() + 4]
-        counts = any(after.startswith(w) for w in MEASURE_WORDS)
+        counts = after[:1] in MEASURE_WORDS or after[:2] in MEASURE_WORDS or after[:3] in MEASURE_WORDS
         hard = counts and not prefix and run not in ("一", "万", "千", "百", "亿") and run[0] not in "万千百亿"
         out.add(_key(value), m.group(0), hard=hard)
         if after.startswith("成"):  # 三成 = 30 percent
@@ -175,10 +176,13 @@ _WORD_NUMBER = "|".join(sorted([*EN_UNITS, *EN_TENS], key=len, reverse=True))
 _UNIT_WORD = "|".join(k for k in EN_UNITS if 0 < EN_UNITS[k] < 10)
 _NUMBER_WORD = rf"(?:{_WORD_NUMBER})(?:-(?:{_UNIT_WORD}))?"
 _SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)"
-_EN_WORDS = re.compile(
-    rf"\b{_NUMBER_WORD}(?:[\s-]+{_SCALE_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})?)*\b", re.I
-)
-_EN_SOFT_WORDS = re.compile(rf"\b({'|'.join(EN_SOFT)})\b(?:[\s-]+(hundred|thousand|million|billion)\b)?", re.I)
+#: Number words are matched in the lower-cased text (case-insensitive alternations are slow).
+_EN_WORDS = re.compile(rf"\b{_NUMBER_WORD}(?:[\s-]+{_SCALE_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})?)*\b")
+_EN_SOFT_WORDS = re.compile(rf"\b({'|'.join(EN_SOFT)})\b(?:[\s-]+(hundred|thousand|million|billion)\b)?")
+#: Cheap pre-checks: the regexes above only run on a sentence that has one of their words.
+_TOKEN = re.compile(r"[a-z]+")
+NUMBER_WORDS = frozenset([*EN_UNITS, *EN_TENS, *EN_SCALES])
+MONTH_WORDS = frozenset(MONTHS)
 
 
 def en_word_value(words: str) -> float | None:
@@ -208,32 +212,40 @@ def en_word_value(words: str) -> float | None:
 def en_numbers(text: str) -> Numbers:
     """Numbers in an English sentence."""
     out = Numbers()
-    text = text.translate(FULLWIDTH)
-    for m in list(_EN_DATE.finditer(text)):
-        if m.group(1):
-            month, day = MONTHS[m.group(1).lower()], int(m.group(2))
-        else:
-            day, month = int(m.group(3)), MONTHS[m.group(4).lower()]
-        if 1 <= day <= 31:
-            out.add(("date", month, day), m.group(0))
-            text = _blank(text, m)
-    for m in _EN_MONTH.finditer(text):
-        out.add(("month", MONTHS[(m.group(1) or m.group(2)).lower()]), m.group(0))
-    for m in list(_EN_AMOUNT.finditer(text)):
-        whole, frac, _suffix, scale = m.groups()
-        value = float(whole.replace(",", "") + (frac or "")) * EN_SCALES.get((scale or "").lower(), 1)
-        out.add(_key(value), m.group(0))
-        text = _blank(text, m)
-    for m in list(_EN_WORDS.finditer(text)):
-        value = en_word_value(m.group(0))
-        if value is None:
-            continue
-        # "one" alone is a pronoun as often as a number ("one of the", "no one"): it only explains.
-        out.add(_key(value), m.group(0), hard=m.group(0).lower() != "one")
-        text = _blank(text, m)
-    for m in _EN_SOFT_WORDS.finditer(text):
-        value = EN_SOFT[m.group(1).lower()] * EN_SCALES.get((m.group(2) or "").lower(), 1)
-        out.add(_key(value), m.group(0), hard=bool(m.group(2)))
+    text = _ascii_digits(text)
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets aligned
+        low = "".join(ch.lower()[:1] or ch for ch in text)
+    present = set(_TOKEN.findall(low))
+    if present & MONTH_WORDS:
+        for m in list(_EN_DATE.finditer(text)):
+            if m.group(1):
+                month, day = MONTHS[m.group(1).lower()], int(m.group(2))
+            else:
+                day, month = int(m.group(3)), MONTHS[m.group(4).lower()]
+            if 1 <= day <= 31:
+                out.add(("date", month, day), m.group(0))
+                text, low = _blank(text, m), _blank(low, m)
+        for m in _EN_MONTH.finditer(text):
+            out.add(("month", MONTHS[m.group(1).lower()]), m.group(0))
+    if _DIGIT.search(text):
+        for m in list(_EN_AMOUNT.finditer(text)):
+            whole, frac, _suffix, scale = m.groups()
+            value = float(whole.replace(",", "") + (frac or "")) * EN_SCALES.get((scale or "").lower(), 1)
+            out.add(_key(value), m.group(0))
+            low = _blank(low, m)
+    if present & NUMBER_WORDS:
+        for m in list(_EN_WORDS.finditer(low)):
+            value = en_word_value(m.group(0))
+            if value is None:
+                continue
+            # "one" alone is a pronoun as often as a number ("one of the", "no one"): it only explains.
+            out.add(_key(value), m.group(0), hard=m.group(0) != "one")
+            low = _blank(low, m)
+    if present.intersection(EN_SOFT):
+        for m in _EN_SOFT_WORDS.finditer(low):
+            value = EN_SOFT[m.group(1)] * EN_SCALES.get(m.group(2) or "", 1)
+            out.add(_key(value), m.group(0), hard=bool(m.group(2)))
     return out
 
 
