@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -211,7 +212,8 @@ def main() -> None:
             by_kind[kind][1] += 1
         result["transflow_recall_by_kind"] = {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())}
         texts = {(p.name, e.msgid): e.msgstr for p in catalogs for e in polib.pofile(str(p))}
-        result["transflow_missed"] = [[kind, key[1], texts[key]] for key, kind in planted.items() if key not in ours][:5]
+        missed = [[kind, key[1], texts[key]] for key, kind in planted.items() if key not in ours]
+        result["transflow_missed"] = missed[:5]
         rules: dict[str, int] = {}
         for key, found in ours.items():
             if key not in planted:
@@ -221,6 +223,7 @@ def main() -> None:
 
         if not args.skip_pofilter:
             out = work / "pofilter-out"
+            shutil.rmtree(out, ignore_errors=True)
             cmd = ["pofilter", "--progress=none", "--language=en", "-i", str(catalogs[0].parent), "-o", str(out)]
             t_pofilter, proc = timed(cmd)
             theirs: dict[tuple[str, str], set[str]] = {}

@@ -226,3 +226,17 @@ def test_library_call_with_glossary(segmented):
 def test_check_on_another_language_needs_its_catalog(segmented, cli):
     result = cli("check", "--lang", "fr")
     assert result.exit_code == 2 and "fr" in result.stderr
+
+
+def test_worker_processes_give_the_same_report(segmented, cli):
+    article = segmented / "source" / "qujiang.txt"
+    for name in ("second", "third"):
+        (segmented / "source" / f"{name}.txt").write_text(article.read_text("utf-8"), "utf-8")
+    assert cli("segment").exit_code == 0
+    edit(segmented, {MASKS: WRONG})  # qujiang: reviewed with one wrong number; the others untranslated
+    config = load_config(segmented)
+    one = check(config, jobs=1)
+    two = check(config, jobs=2)
+    assert one.findings == two.findings and one.catalogs == two.catalogs
+    assert [c.doc for c in two.catalogs] == ["qujiang", "second", "third"]
+    assert {f.rule for f in two.findings if f.doc == "qujiang"} == {"numbers"}

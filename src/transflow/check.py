@@ -31,8 +31,10 @@ Fields are only ever added, never renamed or removed, without a new ``version``.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from . import checks
@@ -121,6 +123,21 @@ def _known(names: Iterable[str], where: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What every catalog is checked with; small and picklable, so worker processes can share it."""
+
+    rules: tuple[str, ...]
+    severity: tuple[tuple[str, str], ...]
+    allow_fuzzy: bool
+    min_translated: float | None
+    glossary: tuple[checks.Term, ...] = ()
+
+
+#: Below this many catalogs one process is faster than starting workers.
+PARALLEL_MIN = 16
+
+
 def check(
     config: Config,
     docs: list[str] | None = None,
@@ -128,58 +145,97 @@ def check(
     min_translated: float | None = None,
     allow_fuzzy: bool = False,
     glossary: Iterable | None = None,
+    jobs: int | None = None,
 ) -> CheckReport:
-    """Check the catalogs of ``docs`` (default: all) for ``lang`` (default: every target language)."""
+    """Check the catalogs of ``docs`` (default: all) for ``lang`` (default: every target language).
+
+    ``jobs``: worker processes (default: one per CPU when there are many catalogs; 1 = in this process).
+    """
     if min_translated is not None and not 0 <= min_translated <= 100:
         raise InputError(f"--min-translated {min_translated:g}: give a percentage from 0 to 100")
     if config.ignore_checks:
         _known(config.ignore_checks, f"{config.root / 'transflow.toml'}: ignore_checks")
-    project_ignored = frozenset(config.ignore_checks)
-    gloss = Glossary.build(glossary) if glossary else None
     severity = {rule.id: rule.severity for rule in checks.RULES}
     if allow_fuzzy:
         severity["fuzzy"] = WARNING
     if min_translated is not None:
         severity["untranslated"] = WARNING
-    active = [rule for rule in checks.RULES if rule.id not in project_ignored]
-    state_rules = [rule for rule in active if not rule.content]
-
-    loaded = [(where, _units(where)) for where in find_catalogs(config, docs, lang)]
-    pooled = checks.length_stats(u for _, entries in loaded for _, u in entries)
+    terms = tuple(Glossary.build(glossary).terms.values()) if glossary else ()
+    plan = _Plan(
+        tuple(r.id for r in checks.RULES if r.id not in config.ignore_checks),
+        tuple(severity.items()),
+        allow_fuzzy,
+        min_translated,
+        terms,
+    )
+    located = find_catalogs(config, docs, lang)
+    workers = jobs or (os.cpu_count() or 1 if len(located) >= PARALLEL_MIN else 1)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(located))) as pool:
+            chunk = max(1, len(located) // (workers * 4))
+            done = list(pool.map(_check_catalog, located, [plan] * len(located), chunksize=chunk))
+    else:
+        done = [_check_catalog(where, plan) for where in located]
+    # A catalog with too few reviewed entries to know its own usual length ratio borrows the run's.
+    pooled = checks.robust_stats(sorted(r for _, _, ratios in done for r in ratios))
     report = CheckReport(min_translated=min_translated, allow_fuzzy=allow_fuzzy)
-    for where, entries in loaded:
-        stats = checks.length_stats(u for _, u in entries) or pooled
-        ctx = Context(glossary=gloss)
-        if stats:
-            ctx.length_median, ctx.length_spread = stats
-        result = CatalogResult(where.shown, where.doc, where.lang, entries=len(entries))
-        for entry, unit in entries:
-            translated = bool(unit.translation)
-            result.reviewed += translated and not unit.fuzzy
-            result.fuzzy += translated and unit.fuzzy
-            result.untranslated += not translated
-            rules = state_rules
-            if translated and (allow_fuzzy or not unit.fuzzy):
-                rules = active
-            skip = _ignored(entry.tcomment, f"{where.shown}:{entry.linenum}")
-            for rule in rules:
-                message = rule.func(unit, ctx)
-                if message and rule.id not in skip:
-                    report.findings.append(
-                        Finding(rule.id, severity[rule.id], where.shown, entry.linenum, where.doc, where.lang,
-                                unit.source, unit.translation, message)
-                    )  # fmt: skip
-        done = result.reviewed + (result.fuzzy if allow_fuzzy else 0)
-        result.percent_translated = round(100.0 * done / result.entries, 1) if result.entries else 100.0
-        result.below_threshold = min_translated is not None and result.percent_translated < min_translated
+    for where, (result, findings, ratios) in zip(located, done, strict=True):
+        if checks.robust_stats(ratios) is None and "length" in plan.rules:
+            usual = pooled or (checks.LENGTH_PRIOR, checks.LENGTH_PRIOR_SPREAD)
+            result, findings, _ = _check_catalog(where, plan, usual)
         report.catalogs.append(result)
+        report.findings.extend(findings)
     return report
 
 
-def _units(where: Located) -> list[tuple[object, Unit]]:
+_GLOSSARIES: dict[tuple, Glossary] = {}
+
+
+def _check_catalog(
+    where: Located, plan: _Plan, length: tuple[float, float] | None = None
+) -> tuple[CatalogResult, list[Finding], list[float]]:
+    """Check one catalog; without ``length`` stats of its own, the ``length`` rule waits for the run's."""
+    entries = _units(where)
+    ratios = sorted(
+        checks.length_ratio(u.source, u.translation)
+        for _, _, u in entries
+        if u.reviewed and len(u.source) >= checks.MIN_LENGTH
+    )
+    stats = length or checks.robust_stats(ratios)
+    if plan.glossary and plan.glossary not in _GLOSSARIES:
+        _GLOSSARIES[plan.glossary] = Glossary.build(plan.glossary)
+    ctx = Context(glossary=_GLOSSARIES.get(plan.glossary))
+    if stats:
+        ctx.length_median, ctx.length_spread = stats
+    severity = dict(plan.severity)
+    active = [checks.BY_ID[i] for i in plan.rules if i != "length" or stats]
+    state_rules = [rule for rule in active if not rule.content]
+    result = CatalogResult(where.shown, where.doc, where.lang, entries=len(entries))
+    findings = []
+    for linenum, tcomment, unit in entries:
+        translated = bool(unit.translation)
+        result.reviewed += translated and not unit.fuzzy
+        result.fuzzy += translated and unit.fuzzy
+        result.untranslated += not translated
+        rules = active if translated and (plan.allow_fuzzy or not unit.fuzzy) else state_rules
+        skip = _ignored(tcomment, f"{where.shown}:{linenum}")
+        for rule in rules:
+            message = rule.func(unit, ctx)
+            if message and rule.id not in skip:
+                findings.append(
+                    Finding(rule.id, severity[rule.id], where.shown, linenum, where.doc, where.lang,
+                            unit.source, unit.translation, message)
+                )  # fmt: skip
+    done = result.reviewed + (result.fuzzy if plan.allow_fuzzy else 0)
+    result.percent_translated = round(100.0 * done / result.entries, 1) if result.entries else 100.0
+    result.below_threshold = plan.min_translated is not None and result.percent_translated < plan.min_translated
+    return result, findings, ratios
+
+
+def _units(where: Located) -> list[tuple[int, str, Unit]]:
     po = load_catalog(where.path)
     return [
-        (entry, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags, _role(entry.comment)))
+        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags, _role(entry.comment)))
         for entry in po
         if not entry.obsolete and entry.msgid
     ]

@@ -55,7 +55,7 @@ class Context:
     """What a rule may know beyond its entry: the catalog's length ratio and the glossary."""
 
     length_median: float = math.log(3.0)  # log(English chars / Chinese chars) of a typical entry
-    length_spread: float = 0.25
+    length_spread: float = 0.25  # robust standard deviation of that log ratio
     glossary: Glossary | None = None
 
 
@@ -241,9 +241,21 @@ def length(unit: Unit, ctx: Context) -> str | None:
     )
 
 
+#: Before a catalog (or the run) has enough reviewed entries: about 3 English characters per Chinese one.
+LENGTH_PRIOR = math.log(3.0)
+LENGTH_PRIOR_SPREAD = 0.25
+
+
 def length_stats(units: Iterable[Unit], minimum: int = 8) -> tuple[float, float] | None:
     """Median and robust spread (1.4826 × MAD) of the log length ratio over reviewed entries, or None."""
-    ratios = sorted(length_ratio(u.source, u.translation) for u in units if u.reviewed and len(u.source) >= MIN_LENGTH)
+    return robust_stats(
+        sorted(length_ratio(u.source, u.translation) for u in units if u.reviewed and len(u.source) >= MIN_LENGTH),
+        minimum,
+    )
+
+
+def robust_stats(ratios: list[float], minimum: int = 8) -> tuple[float, float] | None:
+    """Median and 1.4826 × median absolute deviation of sorted values; None when there are too few."""
     if len(ratios) < minimum:
         return None
     median = _median(ratios)
