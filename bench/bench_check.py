@@ -9,8 +9,8 @@ Usage: python3 bench/bench_check.py [--count 1000] [--seed 1] [--work DIR [--reu
    its quotes, brackets and final punctuation. Every entry is reviewed (not fuzzy).
 3. Plant one defect in about 10% of entries: a wrong number, Chinese left in, a 。 ending, the source
    copied, a phrase repeated in a loop.
-4. In one run, time ``transflow check --format json`` and ``pofilter`` on the same catalogs; report the
-   speed ratio, recall on planted defects, and the share of clean entries flagged by each tool.
+4. In one run, time ``transflow check --format json`` (default worker processes, and ``--jobs 1``) and
+   ``pofilter`` on the same catalogs; report the speed ratios, recall on planted defects, and the share of clean entries flagged by each tool.
 """
 
 from __future__ import annotations
@@ -204,8 +204,11 @@ def main() -> None:
         ours: dict[tuple[str, str], set[str]] = {}
         for f in report["findings"]:
             ours.setdefault((Path(f["file"]).name, f["source"]), set()).add(f["rule"])
+        t_single, single = timed([*cmd, "--jobs", "1"], env=env)
+        assert json.loads(single.stdout)["findings"] == report["findings"]
         result = {"entries": total, "planted": len(planted), "catalogs": len(catalogs),
-                  "transflow_seconds": round(t_check, 2), "transflow": score(ours, planted, total)}  # fmt: skip
+                  "transflow_seconds": round(t_check, 2), "transflow_seconds_one_process": round(t_single, 2),
+                  "transflow": score(ours, planted, total)}  # fmt: skip
         by_kind: dict[str, list[int]] = {}
         for key, kind in planted.items():
             by_kind.setdefault(kind, [0, 0])[0] += key in ours
@@ -235,6 +238,7 @@ def main() -> None:
             result["pofilter_seconds"] = round(t_pofilter, 2)
             result["pofilter"] = score(theirs, planted, total)
             result["speedup"] = round(t_pofilter / t_check, 1)
+            result["speedup_one_process"] = round(t_pofilter / t_single, 1)
             tests: dict[str, int] = {}
             for key, found in theirs.items():
                 if key not in planted:

@@ -122,6 +122,7 @@ def check(
         None, "--min-translated", help="Pass with untranslated entries if at least P% of each catalog is done."
     ),
     allow_fuzzy: bool = typer.Option(False, "--allow-fuzzy", help="Fuzzy entries are warnings and count as done."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per CPU)."),
 ) -> None:
     """Check translations (numbers, Chinese left in, punctuation, glossary ...); exit 1 on errors.
 
@@ -139,7 +140,7 @@ def check(
         terms = None
     else:
         terms = load_glossary(cfg)
-    report = run_check(cfg, docs or None, lang, min_translated, allow_fuzzy, terms)
+    report = run_check(cfg, docs or None, lang, min_translated, allow_fuzzy, terms, jobs)
     typer.echo(render(report, fmt), nl=False)
     if fmt != "text":
         typer.echo(summary(report), err=True)

@@ -162,9 +162,10 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 _ORD = r"(?:st|nd|rd|th)?"
-_EN_DATE = re.compile(
-    rf"\b{_MONTH}\s+(\d{{1,2}}){_ORD}\b(?!\s*(?:%|percent|per cent|[.,]\d))"
-    rf"|\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?![a-z])"
+#: "January 31" is tried before "31 January", so "17 July 27" reads as 17 and July 27.
+_EN_DATES = (
+    re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_ORD}\b(?!\s*(?:%|percent|per cent|[.,]\d))"),
+    re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?![a-z])"),
 )
 #: A month name alone; May is left out (the modal verb).
 _EN_MONTH = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December)\b")
@@ -218,14 +219,12 @@ def en_numbers(text: str) -> Numbers:
         low = "".join(ch.lower()[:1] or ch for ch in text)
     present = set(_TOKEN.findall(low))
     if present & MONTH_WORDS:
-        for m in list(_EN_DATE.finditer(text)):
-            if m.group(1):
-                month, day = MONTHS[m.group(1).lower()], int(m.group(2))
-            else:
-                day, month = int(m.group(3)), MONTHS[m.group(4).lower()]
-            if 1 <= day <= 31:
-                out.add(("date", month, day), m.group(0))
-                text, low = _blank(text, m), _blank(low, m)
+        for month_first, pattern in zip((True, False), _EN_DATES, strict=True):
+            for m in list(pattern.finditer(text)):
+                month, day = (m.group(1), m.group(2)) if month_first else (m.group(2), m.group(1))
+                if 1 <= int(day) <= 31:
+                    out.add(("date", MONTHS[month.lower()], int(day)), m.group(0))
+                    text, low = _blank(text, m), _blank(low, m)
         for m in _EN_MONTH.finditer(text):
             out.add(("month", MONTHS[m.group(1).lower()]), m.group(0))
     if _DIGIT.search(text):
