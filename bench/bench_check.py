@@ -10,7 +10,8 @@ Usage: python3 bench/bench_check.py [--count 1000] [--seed 1] [--work DIR [--reu
 3. Plant one defect in about 10% of entries: a wrong number, Chinese left in, a 。 ending, the source
    copied, a phrase repeated in a loop.
 4. In one run, time ``transflow check --format json`` (default worker processes, and ``--jobs 1``) and
-   ``pofilter`` on the same catalogs; report the speed ratios, recall on planted defects, and the share of clean entries flagged by each tool.
+   ``pofilter`` on the same catalogs; report the speed ratios, recall on planted defects, and the share of
+   clean entries flagged by each tool.
 """
 
 from __future__ import annotations
