@@ -85,10 +85,15 @@ def filler(msgid: str) -> str:
     words: list[str] = []
     for _ in range(max(2, len(core) // 2)):  # no word twice within 8: the filler itself never loops
         words.append(rng.choice([w for w in VOCAB if w not in words[-8:]]))
+    numbers = set()
     for m in NUMBER.finditer(core):
         rendered = render_number(m, rng)
         if rendered:
             words.insert(rng.randrange(len(words) + 1), rendered)
+            numbers.add(rendered)
+    for i in range(len(words) - 1, 0, -1):  # never "31 March 10": a number next to a number is ambiguous
+        if words[i] in numbers and words[i - 1] in numbers:
+            words.insert(i, rng.choice([w for w in VOCAB if w not in words[i - 8 : i + 8]]))
     prefix = ""
     for zh_open, zh_close, en_open, en_close in PAIRS:
         pairs = min(core.count(zh_open), core.count(zh_close))

@@ -64,6 +64,8 @@ GOOD = [
     ("曲江是病例先发地", "Qujiang is where one of the first cases appeared"),
     ("三成企业复工", "30% of firms are back at work"),
     ("24小时值班", "on 24-hour duty"),
+    ("持续半年", "for six months"),
+    ("两周内完成", "done within 14 days"),
     ("全区3月19日就设立99个小组", "the district 99 March 19 groups"),  # month-first wins an ambiguous read
     ("全区7月27日就设立17个小组", "the district set up 17 July 27 groups"),
 ]

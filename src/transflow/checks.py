@@ -102,11 +102,15 @@ def numbers_rule(unit: Unit, ctx: Context) -> str | None:
 
 
 def han(unit: Unit, ctx: Context) -> str | None:
+    if unit.translation.isascii():
+        return None
     found = HAN.findall(unit.translation)
     return f"Chinese left in the English: {'、'.join(dict.fromkeys(found))}" if found else None
 
 
 def cjk_punctuation(unit: Unit, ctx: Context) -> str | None:
+    if unit.translation.isascii():
+        return None
     found = CJK_PUNCT.findall(unit.translation)
     if not found:
         return None

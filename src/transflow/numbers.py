@@ -46,6 +46,8 @@ MEASURE_WORDS = frozenset(
     "组 处 亩 吨 元 大 期 篇 本 间 节 次 季 段 片 块 股 例 宗 笔 幅 棵 头 匹 颗 座 所 枚 箱 袋 瓶 斤 公斤 "
     "千克 公里 千米 米 平方米 小时 分钟 秒 万 亿".split()
 )
+#: Time spans an English writer may give in other units (半年 = six months, 一周 = seven days): soft values.
+ZH_SPANS = {"半年": (6,), "半个月": (15, 2), "一周": (7,), "两周": (14, 2), "一年": (12,), "一个月": (30, 4), "半天": (12,)}
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = r"\d+(?:,\d{3})+(?!\d)|\d+"
 _ZH_DATE = re.compile(r"(?<![\d.])(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
@@ -138,6 +140,10 @@ def zh_numbers(text: str) -> Numbers:
         out.add(_key(value), m.group(0), hard=hard)
         if after.startswith("成"):  # 三成 = 30 percent
             out.add(_key(value * 10), m.group(0) + "成", hard=False)
+    for span, values in ZH_SPANS.items():
+        if span in text:
+            for value in values:
+                out.add(_key(value), span, hard=False)
     return out
 
 
