@@ -47,7 +47,9 @@ MEASURE_WORDS = frozenset(
     "千克 公里 千米 米 平方米 小时 分钟 秒 万 亿".split()
 )
 #: Time spans an English writer may give in other units (半年 = six months, 一周 = seven days): soft values.
-ZH_SPANS = {"半年": (6,), "半个月": (15, 2), "一周": (7,), "两周": (14, 2), "一年": (12,), "一个月": (30, 4), "半天": (12,)}
+ZH_SPANS = {
+    "半年": (6,), "半个月": (15, 2), "一周": (7,), "两周": (14, 2), "一年": (12,), "一个月": (30, 4), "半天": (12,),
+}  # fmt: skip
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = r"\d+(?:,\d{3})+(?!\d)|\d+"
 _ZH_DATE = re.compile(r"(?<![\d.])(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
@@ -136,6 +138,8 @@ def zh_numbers(text: str) -> Numbers:
             continue
         after = text[m.end() : m.end() + 4]
         counts = after[:1] in MEASURE_WORDS or after[:2] in MEASURE_WORDS or after[:3] in MEASURE_WORDS
+        if counts and run in "一两" and any(text.startswith(span, m.start()) for span in ZH_SPANS):
+            counts = False  # 两周 may be "14 days"
         hard = counts and not prefix and run not in ("一", "万", "千", "百", "亿") and run[0] not in "万千百亿"
         out.add(_key(value), m.group(0), hard=hard)
         if after.startswith("成"):  # 三成 = 30 percent
