@@ -12,7 +12,7 @@ entries is below ``--min-translated``. ``untranslated`` and ``fuzzy`` are errors
 
 Suppression: a translator comment ``# transflow-ignore: numbers, length`` (or ``all``) silences those
 rules for that entry; ``ignore_checks = ["length"]`` in ``transflow.toml`` silences them everywhere.
-An unknown rule id in either place is an input error (exit 2): a typo must not silence nothing quietly.
+An unknown rule id in either place is an input error (exit 2): a misspelt id would otherwise silence nothing, quietly.
 
 The JSON report (``--format json``), schema version 1::
 
@@ -24,7 +24,7 @@ The JSON report (``--format json``), schema version 1::
                    "untranslated": int, "percent_translated": float, "below_threshold": bool}],
      "findings": [{"rule": str, "severity": "error"|"warning", "file": str, "line": int, "doc": str,
                    "lang": str, "source": str, "translation": str, "message": str}],
-     "rules": [{"id": str, "severity": str, "description": str}]}
+     "rules": [{"id": str, "severity": str, "description": str}]}   # every rule, default severity
 
 Fields are only ever added, never renamed or removed, without a new ``version``.
 """
@@ -170,8 +170,14 @@ def check(
     )
     located = find_catalogs(config, docs, lang)
     workers = jobs or (os.cpu_count() or 1 if len(located) >= PARALLEL_MIN else 1)
+    pool = None
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(located))) as pool:
+        try:
+            pool = ProcessPoolExecutor(max_workers=min(workers, len(located)))
+        except (OSError, NotImplementedError):  # no process support here (a locked-down sandbox): one process
+            pool = None
+    if pool is not None:
+        with pool:
             chunk = max(1, len(located) // (workers * 4))
             done = list(pool.map(_check_catalog, located, [plan] * len(located), chunksize=chunk))
     else:
