@@ -240,3 +240,14 @@ def test_worker_processes_give_the_same_report(segmented, cli):
     assert one.findings == two.findings and one.catalogs == two.catalogs
     assert [c.doc for c in two.catalogs] == ["qujiang", "second", "third"]
     assert {f.rule for f in two.findings if f.doc == "qujiang"} == {"numbers"}
+
+
+def test_a_catalog_with_few_reviewed_entries_is_judged_by_the_usual_ratio(segmented, cli):
+    text = english()
+    some = {k: v for k, v in list(text.items())[:4]}
+    long_sentence = next(k for k in text if k.startswith("疫情发生后"))
+    some[long_sentence] = "The district acted."  # 13 characters for 84 Chinese ones
+    edit(segmented, some, fill=False)
+    result = cli("check", "--min-translated", "0")
+    assert result.exit_code == 0
+    assert result.stdout.count("[length]") == 1 and "unusually short" in result.stdout
