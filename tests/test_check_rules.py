@@ -71,6 +71,7 @@ def test_cjk_punctuation(english, bad):
      ("最终累倒在工作岗位……", "until he collapsed at his post", True),
      ("精准施策", "Targeted measures", False),
      ("精准施策", "Targeted measures.", True),
+     ("据介绍:", "According to the report.", False),  # a colon: the English may well end a sentence
      ("金光(韶关)食品有限公司", "Jinguang (Shaoguan) Food Co., Ltd.", False)],
 )  # fmt: skip
 def test_end_punctuation(source, english, bad):

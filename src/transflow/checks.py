@@ -133,7 +133,8 @@ def _terminator(text: str) -> str:
 def end_punctuation(unit: Unit, ctx: Context) -> str | None:
     want, have = _terminator(unit.source), _terminator(unit.translation)
     if not want:
-        if have == "." and not unit.translation.rstrip(EN_CLOSERS).endswith(ABBREVIATIONS):
+        last = unit.source.rstrip().rstrip(ZH_CLOSING)[-1:]
+        if have == "." and last.isalnum() and not unit.translation.rstrip(EN_CLOSERS).endswith(ABBREVIATIONS):
             return "the source has no full stop (a headline, byline or caption): the English needs none either"
         return None
     if want == "...":
