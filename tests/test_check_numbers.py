@@ -65,6 +65,8 @@ GOOD = [
     ("三成企业复工", "30% of firms are back at work"),
     ("24小时值班", "on 24-hour duty"),
     ("持续半年", "for six months"),
+    ("三天两头上门走访", "visited all the time"),
+    ("千方百计购进口罩", "bought masks by every possible means"),
     ("两周内完成", "done within 14 days"),
     ("全区3月19日就设立99个小组", "the district 99 March 19 groups"),  # month-first wins an ambiguous read
     ("全区7月27日就设立17个小组", "the district set up 17 July 27 groups"),

@@ -50,6 +50,13 @@ MEASURE_WORDS = frozenset(
 ZH_SPANS = {
     "半年": (6,), "半个月": (15, 2), "一周": (7,), "两周": (14, 2), "一年": (12,), "一个月": (30, 4), "半天": (12,),
 }  # fmt: skip
+#: Set phrases whose numerals count nothing (三天两头 "all the time", 四通八达 "in every direction").
+ZH_IDIOMS = (
+    "三天两头 一天到晚 五湖四海 四面八方 七上八下 一五一十 三番五次 千方百计 万无一失 一年四季 四通八达 "
+    "千家万户 千军万马 万众一心 一心一意 三心二意 九牛一毛 十全十美 一清二楚 一干二净 接二连三 一举两得 "
+    "一石二鸟 三三两两 千千万万 万水千山 九死一生 百里挑一 一针见血 八仙过海 三令五申 五花八门"
+).split()
+_ZH_IDIOM = re.compile("|".join(ZH_IDIOMS))
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = r"\d+(?:,\d{3})+(?!\d)|\d+"
 _ZH_DATE = re.compile(r"(?<![\d.])(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
@@ -131,6 +138,7 @@ def zh_numbers(text: str) -> Numbers:
         value *= ZH_MULTIPLIERS.get(mult or "", 1)
         out.add(_key(value), m.group(0).strip())
         text = _blank(text, m)
+    text = _ZH_IDIOM.sub(lambda m: " " * len(m.group()), text)
     for m in _ZH_WORDS.finditer(text):
         prefix, run = m.group(1), m.group(2)
         value = zh_numeral_value(run)
