@@ -13,7 +13,22 @@ from pathlib import Path
 
 ARTICLE = Path(__file__).resolve().parent.parent / "source" / "qujiang.txt"
 #: Place names swapped in and out, so variants differ in words as well as in order and numbers.
-PLACES = ["曲江", "韶关", "马坝", "乌石", "松山", "乐昌", "南雄", "仁化", "始兴", "翁源", "新丰", "乳源", "武江", "浈江"]
+PLACES = [
+    "曲江",
+    "韶关",
+    "马坝",
+    "乌石",
+    "松山",
+    "乐昌",
+    "南雄",
+    "仁化",
+    "始兴",
+    "翁源",
+    "新丰",
+    "乳源",
+    "武江",
+    "浈江",
+]
 
 
 def variant(paragraphs: list[str], rng: random.Random) -> str:

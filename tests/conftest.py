@@ -48,5 +48,9 @@ def assert_gettext_clean(path: Path) -> None:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` with its bytes, to prove that nothing was written or changed."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file under ``root`` with its bytes (transflow's own lock and cache in .transflow/ aside)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".transflow" not in p.relative_to(root).parts
+    }

@@ -8,6 +8,7 @@ byte-identical to ``msgcat --no-wrap`` of itself and a PO editor's save changes 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -17,13 +18,26 @@ from .errors import InputError
 
 #: GNU gettext breaks ``#:`` reference lines at this width even with ``--no-wrap``.
 PAGE_WIDTH = 79
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+}
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
+
+
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
 
 
 def escape(text: str) -> str:
     """Escape a string for a PO file the way gettext does."""
-    return text.translate(_ESCAPE_TABLE)
+    return text.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
@@ -132,10 +146,10 @@ def save_catalog(po: polib.POFile, path: Path) -> bool:
     return atomic_write(path, render_catalog(po))
 
 
-def load_catalog(path: Path) -> polib.POFile:
-    """Parse a PO/POT file, turning parser failures into one-line errors that name file and line."""
+def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
+    """Parse a PO/POT file (or its bytes, already read), with one-line errors naming file and line."""
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise InputError(f"{path}: cannot read catalog ({exc.strerror or exc})") from None
     try:
@@ -145,6 +159,7 @@ def load_catalog(path: Path) -> polib.POFile:
         raise InputError(f"{path}:{line}: catalog is not UTF-8; re-save it as UTF-8 in your PO editor") from None
     if "\x00" in text:
         raise InputError(f"{path}: catalog contains NUL bytes; it is not a PO file")
+    _check_strings(text, path)
     try:
         po = polib.pofile(text, wrapwidth=0, encoding="utf-8", check_for_duplicates=True)
     except (OSError, ValueError) as exc:
@@ -155,9 +170,19 @@ def load_catalog(path: Path) -> polib.POFile:
     return po
 
 
-def _error_line(message: str) -> str:
-    import re
+#: A keyword or continuation line of a PO file: the quoted string must be closed on the same line.
+_STRING_LINE = re.compile(r'(?:#~\|? |#\| )?(?:msg(?:id|str|ctxt|id_plural)(?:\[\d+\])? )?"(?:[^"\\]|\\.)*"\s*')
+_STARTS_STRING = re.compile(r'(?:#~\|? |#\| )?(?:msg(?:id|str|ctxt|id_plural)|")')
 
+
+def _check_strings(text: str, path: Path) -> None:
+    """polib forgives an unterminated string at the end of a file; msgfmt does not, and neither do we."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _STARTS_STRING.match(line) and not _STRING_LINE.fullmatch(line):
+            raise InputError(f"{path}:{number}: malformed string (unterminated quote?); fix it in a PO editor")
+
+
+def _error_line(message: str) -> str:
     match = re.search(r"line (\d+)", message)
     return match.group(1) if match else "1"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -45,6 +46,9 @@ def guarded(func):
             if _state["debug"]:
                 raise
             fail(str(exc), exc.code)
+        except BrokenPipeError:  # `transflow ... | head`: the reader left; that is not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except KeyboardInterrupt:
             fail("interrupted; files already written are complete, nothing is half-written", 130)
         except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
@@ -102,14 +106,98 @@ def segment(
 
     Example: transflow segment qujiang --lang en
     """
+    from .locking import project_lock
     from .segment import segment as run_segment
 
-    report = run_segment(config(), docs or None, lang, encoding)
+    cfg = config()
+    with project_lock(cfg.root, "segment"):
+        report = run_segment(cfg, docs or None, lang, encoding)
+    for doc in report.empty:
+        typer.echo(f"segment: {doc} has no text; no catalogs written for it", err=True)
     typer.echo(
         f"segment: {report.documents} document(s), {report.entries} entries, "
         f"{len(report.written)} file(s) written, {report.skipped} unchanged",
         err=True,
     )
+
+
+glossary_app = typer.Typer(help="The project glossary (glossary.csv: zh,en,note).", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("import")
+@guarded
+def glossary_import(tbx: Path = typer.Argument(..., help="A TBX terminology file.")) -> None:
+    """Add the Chinese–English terms of a TBX file to the glossary (existing terms are kept).
+
+    Example: transflow glossary import terms.tbx
+    """
+    from .glossary import import_tbx
+
+    added, skipped = import_tbx(config(), tbx)
+    typer.echo(f"glossary: {added} term(s) added, {skipped} already present", err=True)
+
+
+@glossary_app.command("list")
+@guarded
+def glossary_list() -> None:
+    """Print the glossary as it is read (zh, en, note), one term per line.
+
+    Example: transflow glossary list
+    """
+    from .glossary import load_glossary
+
+    for term in load_glossary(config()):
+        typer.echo(f"{term.zh}\t{term.en}\t{term.note}")
+
+
+@app.command()
+@guarded
+def terms(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents; default all."),
+    top: int = typer.Option(30, "--top", "-n", min=1, help="How many proposals."),
+    fmt: str = typer.Option("text", "--format", help="text, or csv rows that append to glossary.csv."),
+) -> None:
+    """Propose terms not yet in the glossary: names, recurring words and phrases, with examples.
+
+    Example: transflow terms --top 20 --format csv >> glossary.csv
+    """
+    from .terms import propose, to_csv, to_text
+
+    if fmt not in ("text", "csv"):
+        fail(f"--format must be text or csv, not {fmt!r}")
+    proposals = propose(config(), docs or None, top)
+    typer.echo(to_csv(proposals) if fmt == "csv" else to_text(proposals), nl=False)
+
+
+@app.command()
+@guarded
+def merge(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    fmt: str = typer.Option("html", "--format", "-f", help="html, md, txt or tmx."),
+    layout: str = typer.Option("side-by-side", help="HTML layout: side-by-side or interleaved."),
+    include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts, marked as drafts."),
+    min_translated: Optional[float] = typer.Option(
+        None, "--min-translated", metavar="P", help="Refuse (exit 1, write nothing) below P percent reviewed."
+    ),
+    glossary: bool = typer.Option(False, "--glossary", help="HTML: add a table of the glossary terms used."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file, or folder for several."),
+) -> None:
+    """Merge source and reviewed translations into a parallel document (default build/<doc>.<lang>.html).
+
+    Example: transflow merge qujiang --format md --include-drafts
+    """
+    from .glossary import load_glossary
+    from .merge import merge as run_merge
+
+    cfg = config()
+    terms = load_glossary(cfg)
+    paths = run_merge(
+        cfg, docs or None, lang, fmt, layout, include_drafts, min_translated, output, terms, glossary_table=glossary
+    )
+    for path in paths:
+        typer.echo(str(path))
 
 
 @app.command()

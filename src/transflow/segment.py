@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,10 +21,13 @@ import polib
 from . import __version__, headers
 from .catalog import atomic_write, load_catalog, render_catalog
 from .config import Config
+from .glossary import GlossaryTerm, find_terms, glossary_digest, load_glossary, use_as_user_dictionary
 from .sources import Paragraph, read_article
 from .update import merge_entries
 
 CACHE_FILE = ".transflow/segment.json"
+#: Positions listed in the notes of a sentence that recurs; the rest are counted.
+MAX_POSITION_NOTES = 3
 Annotator = Callable[[str], list[str]]
 
 
@@ -33,6 +39,7 @@ class SegmentReport:
     written: list[Path] = field(default_factory=list)
     skipped: int = 0
     entries: int = 0
+    empty: list[str] = field(default_factory=list)
 
 
 def position_note(par: Paragraph, k: int) -> str:
@@ -40,53 +47,71 @@ def position_note(par: Paragraph, k: int) -> str:
     return where if len(par.segments) == 1 else f"{where}, sentence {k} of {len(par.segments)}"
 
 
-def name_notes(sentence: str) -> list[str]:
+def name_notes(sentence: str, skip: frozenset[str] = frozenset()) -> list[str]:
     """Names jieba finds in a sentence, as one note line (jieba is imported only when needed)."""
     from .names import find_names
 
-    names = find_names(sentence)
+    names = [(n, kind) for n, kind in find_names(sentence) if n not in skip]
     return [("names: " + ", ".join(f"{n} ({kind})" for n, kind in names))] if names else []
 
 
-def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = name_notes) -> list[polib.POEntry]:
-    """One entry per distinct sentence, in order of first appearance, with references and notes."""
-    entries: dict[str, polib.POEntry] = {}
-    notes: dict[str, list[str]] = {}
+def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
+    """Glossary terms with their approved English, then the other names in the sentence."""
+    ready = False
+
+    def annotate(sentence: str) -> list[str]:
+        nonlocal ready
+        if not ready:
+            use_as_user_dictionary(terms)
+            ready = True
+        found = find_terms(sentence, terms)
+        glossed = frozenset(t.zh for t in found)
+        notes = [f"glossary: {t.zh} = {t.en}" + (f" ({t.note})" if t.note else "") for t in found]
+        return notes + name_notes(sentence, glossed)
+
+    return annotate
+
+
+def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = None) -> list[polib.POEntry]:
+    """One entry per distinct sentence, in order of first appearance, with references and notes.
+
+    A sentence that recurs (a slogan, a boilerplate line) lists its first few positions in the notes
+    and counts the rest, so a repeated line cannot bloat the catalog.
+    """
+    occurrences: dict[str, dict[tuple[str, str], None]] = {}
+    notes: dict[str, dict[str, None]] = {}
     for par in paragraphs:
         for k, sentence in enumerate(par.segments, start=1):
-            entry = entries.get(sentence)
-            if entry is None:
-                entry = entries[sentence] = polib.POEntry(msgid=sentence, msgstr="")
-                notes[sentence] = []
-            occurrence = (ref, str(par.line))
-            if occurrence not in entry.occurrences:
-                entry.occurrences.append(occurrence)
-            note = position_note(par, k)
-            if note not in notes[sentence]:
-                notes[sentence].append(note)
-    for sentence, entry in entries.items():
+            occurrences.setdefault(sentence, {})[(ref, str(par.line))] = None
+            notes.setdefault(sentence, {})[position_note(par, k)] = None
+    entries = []
+    for sentence, where in occurrences.items():
+        places = list(notes[sentence])
+        lines = places[:MAX_POSITION_NOTES]
+        if len(places) > MAX_POSITION_NOTES:
+            lines.append(f"and {len(places) - MAX_POSITION_NOTES} more places")
         extra = annotate(sentence) if annotate else []
-        entry.comment = "\n".join(notes[sentence] + extra)
-    return list(entries.values())
+        entries.append(
+            polib.POEntry(msgid=sentence, msgstr="", occurrences=list(where), comment="\n".join(lines + extra))
+        )
+    return entries
 
 
 def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> str:
     """Render ``po``; if it differs from the old file, stamp ``key`` with ``date`` and render again."""
+    if old_text is None:
+        po.metadata[key] = date
+        return render_catalog(po)
     text = render_catalog(po)
-    if old_text is not None and text == old_text:
+    if text == old_text:
         return text
     po.metadata[key] = date
     return render_catalog(po)
 
 
-def _read_text(path: Path) -> str | None:
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def build_template(doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None) -> tuple[str, str]:
+def build_template(
+    doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None
+) -> tuple[str, str]:
     """The POT text and its creation date (kept when nothing but the date would change)."""
     date = headers.now()
     pot = polib.POFile(wrapwidth=0)
@@ -95,12 +120,16 @@ def build_template(doc: str, entries: list[polib.POEntry], config: Config, old: 
     pot.metadata_is_fuzzy = True
     pot.header = old.header if old is not None else ""
     for entry in entries:
-        pot.append(polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences)))
+        pot.append(
+            polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences))
+        )
     text = _with_date(pot, "POT-Creation-Date", old_text, date)
     return text, pot.metadata["POT-Creation-Date"]
 
 
-def build_catalog(doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None) -> str:
+def build_catalog(
+    doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None
+) -> str:
     """The PO text for one language: msgmerge of the old catalog (if any) with the new template."""
     po = polib.POFile(wrapwidth=0)
     if old is None:
@@ -151,7 +180,10 @@ def segment(
     extra_key: str = "",
 ) -> SegmentReport:
     """Split sources and create or update the POT and each PO. Writes nothing if any input is bad."""
-    annotate = annotate or name_notes
+    if annotate is None:
+        terms = load_glossary(config)
+        annotate = default_annotator(terms)
+        extra_key += glossary_digest(terms)
     langs = config.langs(lang)
     documents = config.documents(docs)
     cache = _load_cache(config)
@@ -173,33 +205,127 @@ def segment(
             if _outputs_intact(config, wanted):
                 report.skipped += 1
                 continue
-        files = plan_document(config, doc, path, langs, encoding, annotate)
-        report.entries += files[1]
-        planned.append((doc, key, rels, files[0]))
-    for doc, key, rels, files in planned:
-        outputs = {}
-        for out_path, text in files:
-            if atomic_write(out_path, text):
-                report.written.append(out_path)
-            outputs[rels[out_path]] = _digest(text.encode("utf-8"))
+        planned.append((doc, key, rels, path))
+    results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
+
+    def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan]) -> list[Path]:
+        (doc, key, rels, path), plan = item
+        for _ in range(MAX_REPLANS):
+            if _inputs_unchanged(plan.inputs):
+                break
+            plan = plan_document(config, doc, path, langs, encoding, annotate)  # a translator saved meanwhile
+        written = [out for out, text in plan.files if atomic_write(out, text)]
+        outputs = {rels[out]: _digest(text.encode("utf-8")) for out, text in plan.files}
         cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
+        return written
+
+    with ThreadPoolExecutor(max_workers=4) as pool:  # fsync waits on the disk, not the CPU
+        for written in pool.map(write, zip(planned, results)):
+            report.written += written
+    report.entries = sum(plan.entries for plan in results)
+    report.empty = [doc for (doc, *_), plan in zip(planned, results) if not plan.files]
     if planned:
         atomic_write(config.root / CACHE_FILE, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0))
     return report
 
 
+#: Below this many documents, worker processes cost more than they save.
+PARALLEL_MIN_DOCS = 16
+
+
+def _plan_all(
+    config: Config, docs: list[tuple[str, Path]], langs: list[str], encoding: str | None, annotate: Annotator
+) -> list[Plan]:
+    """Plan every document, in worker processes when there are many (jieba is pure Python and CPU-bound).
+
+    Workers are forked after jieba's dictionary is loaded, so they share it instead of each loading it.
+    The first error in any document is raised here, before anything is written.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
+        return [plan_document(config, doc, path, langs, encoding, annotate) for doc, path in docs]
+    annotate("")  # load jieba and the user dictionary once, before the fork
+    global _WORK
+    _WORK = (config, langs, encoding, annotate)
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(docs) // (workers * 4))
+    with context.Pool(workers, initializer=_worker_init) as pool:
+        return pool.map(_plan_one, docs, chunksize=chunk)
+
+
+_WORK: tuple | None = None
+
+
+def _worker_init() -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool and reports once, without worker tracebacks.
+
+    Workers also die with the parent (Linux ``PR_SET_PDEATHSIG``), so a killed run leaves no orphans.
+    """
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _plan_one(item: tuple[str, Path]) -> Plan:
+    config, langs, encoding, annotate = _WORK
+    return plan_document(config, item[0], item[1], langs, encoding, annotate)
+
+
+@dataclass
+class Plan:
+    """What one document's run would write, and digests of the catalogs it was computed from."""
+
+    files: list[tuple[Path, str]]
+    entries: int
+    inputs: dict[Path, str | None]
+
+
+#: How often a document is re-planned when a translator keeps saving its catalog during a run.
+MAX_REPLANS = 5
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return _digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _inputs_unchanged(inputs: dict[Path, str | None]) -> bool:
+    return all(_file_digest(path) == digest for path, digest in inputs.items())
+
+
+def _read_existing(path: Path, inputs: dict[Path, str | None]) -> tuple[polib.POFile | None, str | None]:
+    """Parse a catalog if it exists, remembering the digest of exactly the bytes that were parsed."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        inputs[path] = None
+        return None, None
+    inputs[path] = _digest(raw)
+    return load_catalog(path, raw), raw.decode("utf-8")
+
+
 def plan_document(
     config: Config, doc: str, path: Path, langs: list[str], encoding: str | None, annotate: Annotator | None
-) -> tuple[list[tuple[Path, str]], int]:
+) -> Plan:
     """Everything one document's segment run would write, as (path, text) pairs, computed in memory."""
     paragraphs = read_article(path, encoding)
     entries = template_entries(config.source_ref(path), paragraphs, annotate)
+    inputs: dict[Path, str | None] = {}
+    if not entries:  # like xgettext: a document with no text gets no catalogs (msgcat would print nothing)
+        return Plan([], 0, inputs)
     pot_path = config.pot_path(doc)
-    old_pot = load_catalog(pot_path) if pot_path.exists() else None
-    pot_text, pot_date = build_template(doc, entries, config, old_pot, _read_text(pot_path) if old_pot else None)
+    old_pot, old_pot_text = _read_existing(pot_path, inputs)
+    pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text)
     files = [(pot_path, pot_text)]
     for lg in langs:
         po_path = config.po_path(doc, lg)
-        old = load_catalog(po_path) if po_path.exists() else None
+        old, _ = _read_existing(po_path, inputs)
         files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old)))
-    return files, len(entries)
+    return Plan(files, len(entries), inputs)

@@ -1,0 +1,42 @@
+"""One writer at a time: a project lock, so two transflow processes never write one catalog at once.
+
+The lock is ``flock`` on ``.transflow/lock``: the kernel releases it when the holder exits, even on
+SIGKILL, so a crash never leaves a stale lock behind. The second process gets a clear one-line error.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import TransflowError
+
+LOCK_FILE = ".transflow/lock"
+
+
+class Busy(TransflowError):
+    """Another transflow process holds the project lock."""
+
+
+@contextmanager
+def project_lock(root: Path, command: str) -> Iterator[None]:
+    """Hold the project's write lock for the duration of a command, or fail at once if it is taken."""
+    path = root / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            raise Busy(
+                f"{path}: {holder} is writing this project's catalogs; wait for it to finish, then run {command} again"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"transflow {command} (pid {os.getpid()})".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the flock
