@@ -35,11 +35,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from corpus import make_corpus  # noqa: E402
-
 from transflow.catalog import load_catalog, save_catalog  # noqa: E402
 from transflow.config import load_config  # noqa: E402
 from transflow.segment import segment  # noqa: E402
+
+from corpus import make_corpus  # noqa: E402
 
 VOCAB = (
     "district officials workers residents community village measures prevention epidemic control support "

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
 from transflow.catalog import load_catalog, save_catalog
 from transflow.check import check
 from transflow.check_output import _escape_data, _escape_property
 from transflow.checks import RULE_IDS, Term
 from transflow.config import load_config
+
+from conftest import snapshot
 
 TRANSLATION = Path(__file__).parent / "data" / "qujiang.en.tsv"
 PO = Path("locale/en/LC_MESSAGES/qujiang.po")
