@@ -98,10 +98,6 @@ class CheckReport:
         return not self.errors and not any(c.below_threshold for c in self.catalogs)
 
 
-def _role(comment: str | None) -> str | None:
-    return comment.split("\n", 1)[0].split(",", 1)[0].strip() if comment else None
-
-
 def _ignored(tcomment: str | None, where: str) -> frozenset[str]:
     if not tcomment or "transflow-ignore" not in tcomment:
         return frozenset()
@@ -241,7 +237,7 @@ def _check_catalog(
 def _units(where: Located) -> list[tuple[int, str, Unit]]:
     po = load_catalog(where.path)
     return [
-        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags, _role(entry.comment)))
+        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags))
         for entry in po
         if not entry.obsolete and entry.msgid
     ]

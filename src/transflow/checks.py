@@ -30,7 +30,6 @@ class Unit:
     source: str
     translation: str
     fuzzy: bool = False
-    role: str | None = None  # title, heading, byline, caption, body, related (from the ``#.`` notes)
 
     @property
     def translated(self) -> bool:
@@ -205,8 +204,13 @@ MAX_PHRASE = 8
 
 def repetition(unit: Unit, ctx: Context) -> str | None:
     words = WORD.findall(unit.translation.lower())
-    if not any(any(map(operator.eq, words, words[size:])) for size in range(1, MAX_PHRASE + 1)):
-        return None  # no word comes back within MAX_PHRASE words: nothing can loop (a fast path, in C)
+    if len(set(words)) == len(words):
+        return None  # no word comes back at all: nothing can loop
+    for size in range(1, MAX_PHRASE + 1):
+        if any(map(operator.eq, words, words[size:])):
+            break
+    else:
+        return None  # no word comes back within MAX_PHRASE words (a fast path, in C)
     seen: dict[str, list[int]] = {}
     for i, word in enumerate(words):
         for j in seen.get(word, ()):

@@ -19,7 +19,6 @@ Keys are floats rounded to 3 places for amounts, and tuples for calendar values:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 Key = float | tuple
@@ -94,17 +93,18 @@ def zh_numeral_value(text: str) -> float | None:
 @dataclass
 class Numbers:
     """What one side of a translation says in numbers: how often each key occurs, and how often as a
-    hard number (one the other side must carry)."""
+    hard number (one the other side must carry). Plain dicts: this runs for every entry."""
 
-    hard: Counter = field(default_factory=Counter)
-    soft: Counter = field(default_factory=Counter)  # every occurrence, hard or soft
+    hard: dict[Key, int] = field(default_factory=dict)
+    soft: dict[Key, int] = field(default_factory=dict)  # every occurrence, hard or soft
     text: dict[Key, str] = field(default_factory=dict)  # key -> the text it first came from (for messages)
 
     def add(self, key: Key, text: str, hard: bool = True) -> None:
         if hard:
-            self.hard[key] += 1
-        self.soft[key] += 1
-        self.text.setdefault(key, text)
+            self.hard[key] = self.hard.get(key, 0) + 1
+        self.soft[key] = self.soft.get(key, 0) + 1
+        if key not in self.text:
+            self.text[key] = text
 
 
 def _key(value: float) -> float:
@@ -141,6 +141,9 @@ def zh_numbers(text: str) -> Numbers:
     text = _ZH_IDIOM.sub(lambda m: " " * len(m.group()), text)
     for m in _ZH_WORDS.finditer(text):
         prefix, run = m.group(1), m.group(2)
+        if run == "一":  # 一 is "a", "one", 一线, 一步 ...: it only ever explains
+            out.add(1.0, m.group(0), hard=False)
+            continue
         value = zh_numeral_value(run)
         if value is None:
             continue
@@ -204,11 +207,14 @@ NUMBER_WORDS = frozenset([*EN_UNITS, *EN_TENS, *EN_SCALES])
 MONTH_WORDS = frozenset(MONTHS)
 
 
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def en_word_value(words: str) -> float | None:
     """The value of English number words: "twenty-five" -> 25, "three hundred thousand" -> 300000."""
     total = current = 0.0
     seen = False
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in _WORD_SPLIT.split(words.lower()):
         if word in ("", "and"):
             continue
         if word in EN_UNITS:
@@ -273,12 +279,12 @@ def compare(source: str, translation: str) -> tuple[list[str], list[str]]:
     changed repeat is caught too.
     """
     zh, en = zh_numbers(source), en_numbers(translation)
-    missing = [zh.text[k] for k, n in zh.hard.items() if n > en.soft[k] and not _date_covers(k, en.soft)]
-    extra = [en.text[k] for k, n in en.hard.items() if n > zh.soft[k] and not _date_covers(k, zh.soft)]
+    missing = [zh.text[k] for k, n in zh.hard.items() if n > en.soft.get(k, 0) and not _date_covers(k, en.soft)]
+    extra = [en.text[k] for k, n in en.hard.items() if n > zh.soft.get(k, 0) and not _date_covers(k, zh.soft)]
     return missing, extra
 
 
-def _date_covers(key: Key, keys: Counter) -> bool:
+def _date_covers(key: Key, keys: dict) -> bool:
     """A month alone is matched by a full date in the same month."""
     if isinstance(key, tuple) and key[0] == "month":
         return any(isinstance(k, tuple) and k[0] == "date" and k[1] == key[1] for k in keys)
