@@ -200,6 +200,61 @@ def merge(
         typer.echo(str(path))
 
 
+@app.command()
+@guarded
+def check(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents or .po files; default every catalog."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, github (annotations) or junit (XML)."),
+    min_translated: Optional[float] = typer.Option(
+        None, "--min-translated", help="Pass with untranslated entries if at least P% of each catalog is done."
+    ),
+    allow_fuzzy: bool = typer.Option(False, "--allow-fuzzy", help="Fuzzy entries are warnings and count as done."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per CPU)."),
+) -> None:
+    """Check translations (numbers, Chinese left in, punctuation, glossary ...); exit 1 on errors.
+
+    Example: transflow check --format github --min-translated 90
+    """
+    from .check import check as run_check
+    from .check_output import FORMATS, render, summary
+
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    cfg = config()
+    try:
+        from .glossary import load_glossary
+    except ImportError:  # the glossary module is optional: check works without it
+        terms = None
+    else:
+        terms = load_glossary(cfg)
+    report = run_check(cfg, docs or None, lang, min_translated, allow_fuzzy, terms, jobs)
+    typer.echo(render(report, fmt), nl=False)
+    if fmt != "text":
+        typer.echo(summary(report), err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@guarded
+def stats(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents or .po files; default every catalog."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
+) -> None:
+    """Progress per document and language: entries, reviewed, fuzzy, words (jieba words, not characters).
+
+    Example: transflow stats --format csv > progress.csv
+    """
+    from .stats import FORMATS, render
+    from .stats import stats as run_stats
+
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    typer.echo(render(run_stats(config(), docs or None, lang), fmt), nl=False)
+
+
 def run() -> None:  # pragma: no cover - console script entry
     app(prog_name="transflow")
 
