@@ -51,7 +51,9 @@ def _unit_rows(rng: np.random.Generator, count: int, width: int) -> np.ndarray:
     return rows
 
 
-def copy_spec(vocab: list[str], mappings: dict[str, str], d_model: int, heads: int, layers: int, ffn: int, seed: int = 0):
+def copy_spec(
+    vocab: list[str], mappings: dict[str, str], d_model: int, heads: int, layers: int, ffn: int, seed: int = 0
+):
     """A CTranslate2 TransformerSpec whose greedy output is the input with ``mappings`` applied."""
     import ctranslate2
 
