@@ -52,7 +52,14 @@ def _unit_rows(rng: np.random.Generator, count: int, width: int) -> np.ndarray:
 
 
 def copy_spec(
-    vocab: list[str], mappings: dict[str, str], d_model: int, heads: int, layers: int, ffn: int, seed: int = 0
+    vocab: list[str],
+    mappings: dict[str, str],
+    d_model: int,
+    heads: int,
+    layers: int,
+    ffn: int,
+    seed: int = 0,
+    prefixed: bool = False,
 ):
     """A CTranslate2 TransformerSpec whose greedy output is the input with ``mappings`` applied."""
     import ctranslate2
@@ -108,7 +115,8 @@ def copy_spec(
 
     dec.embeddings.weight = np.zeros((len(vocab), d_model), f32)
     dec.scale_embeddings = False
-    dec.position_encodings.encodings = positions
+    # With a target prefix the decoder emits the prefix first, so its step t copies source position t - 1.
+    dec.position_encodings.encodings = np.roll(positions, 1, axis=0) if prefixed else positions
     norm(dec.layer_norm)
     dec.projection.weight = out * 8.0
     for i, layer in enumerate(dec.layer):
@@ -163,7 +171,7 @@ def build_package(
     vocab = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
     if vocab_size and vocab_size > len(vocab):
         vocab += [f"<extra_{i}>" for i in range(vocab_size - len(vocab))]
-    spec = copy_spec(vocab, mappings, d_model, heads, layers, ffn)
+    spec = copy_spec(vocab, mappings, d_model, heads, layers, ffn, prefixed=bool(target_prefix))
     if quantization:
         spec.optimize(quantization=quantization)
     spec.save(str(root / "model"))
@@ -199,3 +207,56 @@ def isolate_argos(base: Path, environ) -> Path:
     packages.mkdir(parents=True, exist_ok=True)
     environ["ARGOS_PACKAGES_DIR"] = str(packages)
     return packages
+
+
+# -- pytest fixtures (imported by the test modules that need them) ----------------------------------------
+
+try:
+    import pytest
+except ImportError:  # pragma: no cover - the benchmark imports this module without pytest
+    pytest = None
+
+ARTICLE = Path(__file__).resolve().parent.parent / "source" / "qujiang.txt"
+_BUILT: dict[str, Path] = {}
+
+if pytest is not None:
+
+    @pytest.fixture(scope="session")
+    def argos_archive(tmp_path_factory) -> Path:
+        """The tiny copy model as a ``.argosmodel`` file, built once per test session."""
+        if "copy" not in _BUILT:
+            work = tmp_path_factory.mktemp("argos-build")
+            _BUILT["copy"] = build_package(work, ARTICLE.read_text("utf-8"))
+        return _BUILT["copy"]
+
+    @pytest.fixture(scope="session")
+    def argos_prefixed_archive(tmp_path_factory) -> Path:
+        """A copy model whose metadata has a ``target_prefix`` the decoder must be given first."""
+        if "prefixed" not in _BUILT:
+            work = tmp_path_factory.mktemp("argos-build-prefixed")
+            text = ARTICLE.read_text("utf-8")
+            _BUILT["prefixed"] = build_package(work, text, target_prefix="__en__", name="translate-zh_en-prefixed")
+        return _BUILT["prefixed"]
+
+    @pytest.fixture
+    def argos_home(tmp_path_factory, monkeypatch) -> Path:
+        """A fresh, empty argostranslate home (packages, data, cache, config) for one test."""
+        base = tmp_path_factory.mktemp("argos-home")
+        return isolate_argos(base, _EnvSetter(monkeypatch))
+
+    @pytest.fixture
+    def installed_model(argos_home, argos_archive):
+        """The copy model installed into the test's argostranslate home."""
+        from transflow.models import install_file
+
+        return install_file(argos_archive)
+
+
+class _EnvSetter:
+    """Lets :func:`isolate_argos` write through monkeypatch, so the variables are restored after the test."""
+
+    def __init__(self, monkeypatch):
+        self.monkeypatch = monkeypatch
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.monkeypatch.setenv(key, value)
