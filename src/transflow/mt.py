@@ -14,7 +14,7 @@ from .errors import InputError
 from .models import ModelPackage
 
 #: Compute types to try, best first: int8 weights wherever the device supports them.
-PREFERRED = {"cpu": ("int8_float32", "int8", "float32"), "cuda": ("int8_float16", "int8", "float16", "float32")}
+PREFERRED = {"cpu": ("int8", "int8_float32", "float32"), "cuda": ("int8_float16", "int8", "float16", "float32")}
 
 
 def model_key(package: ModelPackage, beam: int) -> str:
