@@ -170,6 +170,9 @@ def test_bad_tmx_and_missing_model(cli, project, argos_home, tmp_path):
     assert nomodel.exit_code == 2
     assert "no Argos model for zh->en" in nomodel.stderr and "transflow models install zh en" in nomodel.stderr
     assert po_path(project).read_bytes() == before
+    report = draft(load_config(project), skip_missing=True)  # what `transflow run` does: no model, no error
+    assert report.missing == ["en"] and report.unmatched == len(live(po_path(project))) and report.from_model == 0
+    assert po_path(project).read_bytes() == before
 
 
 def test_target_prefix_is_given_to_the_decoder_and_dropped(cli, project, argos_home, argos_prefixed_archive):

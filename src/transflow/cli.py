@@ -188,9 +188,10 @@ def draft(
     from .draft import draft as run_draft
 
     if sys.stderr.isatty():
+        from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
+        with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("drafting", total=None)
             report = run_draft(config(), docs or None, lang, engine, redraft, device, beam,
                                progress=lambda done, total: bar.update(task, completed=done, total=total))

@@ -54,6 +54,7 @@ class DraftReport:
     written: list[Path] = field(default_factory=list)
     interrupted: bool = False
     model: str = ""
+    missing: list[str] = field(default_factory=list)  # languages skipped for want of a model (skip_missing)
 
     def summary(self) -> str:
         parts = [
@@ -129,25 +130,33 @@ class _Catalog:
         except FileNotFoundError:  # deleted while drafting: do not bring it back
             self.pending.clear()
             return
-        keys = set(self.pending)
-        if current != self.baseline:
-            self.po, self.baseline, keys = load_catalog(self.path), current, set(self.drafts)
-        entries = self.entries()
-        changed = False
-        for key in keys:
-            entry = entries.get(key)
-            if entry is None or not fillable(entry, redraft):
-                if entry is not None and key in self.pending and not is_machine_draft(entry):
-                    report.conflicts += 1
-                continue
-            changed |= apply_draft(entry, self.drafts[key], date)
-        self.pending.clear()
-        if changed:
+        for _attempt in range(5):
+            keys = set(self.pending)
+            if current != self.baseline:
+                self.po, self.baseline, keys = load_catalog(self.path), current, set(self.drafts)
+            entries = self.entries()
+            changed = False
+            conflicts = 0
+            for key in keys:
+                entry = entries.get(key)
+                if entry is None or not fillable(entry, redraft):
+                    conflicts += entry is not None and key in self.pending and not is_machine_draft(entry)
+                    continue
+                changed |= apply_draft(entry, self.drafts[key], date)
+            if not changed:
+                break
             self.po.metadata["PO-Revision-Date"] = headers.now()
             text = render_catalog(self.po).encode("utf-8")
+            latest = self.path.read_bytes() if self.path.exists() else None
+            if latest != current:  # saved again while we merged: merge into that version instead
+                current = latest
+                continue
             if atomic_write(self.path, text) and self.path not in report.written:
                 report.written.append(self.path)
             self.baseline = text
+            break
+        report.conflicts += conflicts
+        self.pending.clear()
 
 
 def _load(config: Config, docs: list[str] | None, lang: str | None) -> list[_Catalog]:
@@ -221,8 +230,13 @@ def draft(
     beam: int = 1,
     progress: Progress | None = None,
     chunk: int = 64,
+    skip_missing: bool = False,
 ) -> DraftReport:
-    """Fill empty entries (and, with ``redraft``, untouched machine drafts) with fuzzy drafts."""
+    """Fill empty entries (and, with ``redraft``, untouched machine drafts) with fuzzy drafts.
+
+    ``skip_missing`` (for ``transflow run``): languages without an installed model are left alone
+    instead of being an error; ``report.missing`` lists them.
+    """
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: use one of {', '.join(ENGINES)}")
     if beam < 1:
@@ -243,7 +257,9 @@ def draft(
     if engine == "argos":
         for code in wanted:
             packages[code] = find_package(config.source_lang, code)
-            if packages[code] is None:
+            if packages[code] is None and skip_missing:
+                report.missing.append(code)
+            elif packages[code] is None:
                 raise InputError(
                     f"no Argos model for {config.source_lang}->{code}; {install_hint(config.source_lang, code)}"
                 )
@@ -273,7 +289,7 @@ def draft(
                         report.from_memory += assign(code, sentence, Draft(match.target, _memory_note(match)))
                     else:
                         report.close_memory += assign(code, sentence, Draft(match.target, _memory_note(match)))
-                if engine == "memory":
+                if engine == "memory" or packages.get(code) is None:
                     report.unmatched += sum(len(sentences[s]) for s in todo)
                     continue
                 _run_model(

@@ -228,7 +228,12 @@ def install_file(path: Path) -> ModelPackage:
         if final.exists():
             old = staging / ".previous"
             os.replace(final, old)
-        os.replace(staging / top, final)
+        try:
+            os.replace(staging / top, final)
+        except OSError:
+            if old is not None:
+                os.replace(old, final)
+            raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     package = _read_package(final)
