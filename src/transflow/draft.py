@@ -147,7 +147,10 @@ class _Catalog:
                 break
             self.po.metadata["PO-Revision-Date"] = headers.now()
             text = render_catalog(self.po).encode("utf-8")
-            latest = self.path.read_bytes() if self.path.exists() else None
+            try:
+                latest = self.path.read_bytes()
+            except FileNotFoundError:
+                break
             if latest != current:  # saved again while we merged: merge into that version instead
                 current = latest
                 continue
