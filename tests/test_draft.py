@@ -11,7 +11,6 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import polib
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -185,14 +184,19 @@ def test_target_prefix_is_given_to_the_decoder_and_dropped(cli, project, argos_h
     assert not any("__en__" in e.msgstr for e in got.values())
 
 
-def test_cuda_request_without_a_gpu_is_a_clear_error(cli, project, installed_model):
+def test_options_beam_and_device(cli, project, installed_model):
     import ctranslate2
 
-    if ctranslate2.get_cuda_device_count():
-        pytest.skip("a CUDA device is present")
     quick_segment(project)
-    result = cli("draft", "--device", "cuda")
-    assert result.exit_code == 2 and "--device cuda" in result.stderr
+    for bad in (["--device", "tpu"], ["--beam", "0"], ["--engine", "deepl"]):
+        result = cli("draft", *bad)
+        assert result.exit_code == 2 and bad[0] in result.stderr
+    if not ctranslate2.get_cuda_device_count():
+        result = cli("draft", "--device", "cuda")
+        assert result.exit_code == 2 and "CTranslate2 sees no CUDA device" in result.stderr
+    beam = cli("draft", "--beam", "3")
+    assert beam.exit_code == 0 and "(0 cached)" in beam.stderr
+    assert by_msgid(po_path(project))[TITLE].msgstr == 'Qujiang区 防疫打好 "主动仗" 复工下好 "先手棋"'
 
 
 def test_a_save_during_drafting_is_never_overwritten(project, installed_model):

@@ -244,6 +244,8 @@ def draft(
         raise InputError(f"--engine {engine!r}: use one of {', '.join(ENGINES)}")
     if beam < 1:
         raise InputError(f"--beam {beam}: the beam size must be 1 or more")
+    if device not in ("cpu", "cuda"):
+        raise InputError(f"--device {device!r}: use cpu or cuda")
     report = DraftReport()
     catalogs = _load(config, docs, lang)
     # sentence -> places it goes, per target language
