@@ -1,13 +1,14 @@
 """Benchmark: ``transflow draft`` vs a naive argostranslate loop vs a bare CTranslate2 batch, same segments.
 
-Usage: python3 bench/bench_draft.py [--docs 12] [--rounds 2] [--device cpu] [--skip-naive] [--out bench/out/draft]
+Usage: python3 bench/bench_draft.py [--docs 22] [--rounds 3] [--naive-sample 60] [--device cpu] [--skip-naive]
 
 What it builds (offline, cached under --out): a base-size Argos package made the way the tests make the
 tiny one (tests/argos_fixture.py: SentencePiece trained on the corpus, a CTranslate2 Transformer from
 numpy weights wired to copy its input, so output lengths are realistic): 6+6 layers, d_model 512, 8 heads,
 FFN 2048, 32k vocabulary, int8 weights. The naive path also needs a sentence splitter, which
 argostranslate would download; the package gets a MiniSBD ONNX file instead (a one-op graph that marks
-。！？ as sentence ends), so the loop runs offline.
+。！？ as sentence ends; writing it needs ``pip install onnx``), so the loop runs offline. That loop
+takes seconds per segment, so it translates --naive-sample segments and its time is scaled to the whole set.
 
 Each method runs as a fresh process, start-up included, alternating within each round:
 - draft: ``python -m transflow.cli -C PROJECT draft`` on a fresh copy of the segmented project;
@@ -132,7 +133,10 @@ def prepare(out: Path, docs: int) -> tuple[Path, list[str], Path, dict]:
 
         install_file(archive)
         print(f"built and installed the base-size package in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        minisbd_model(pkg / "minisbd" / "zh-hans.onnx", text)
+        try:
+            minisbd_model(pkg / "minisbd" / "zh-hans.onnx", text)
+        except ImportError:
+            print("no onnx package: the naive loop needs it for its splitter (pip install onnx)", file=sys.stderr)
         stamp.write_text(str(docs))
     return template, segments, pkg, env
 
@@ -149,7 +153,7 @@ def timed(cmd: list[str], env: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=22, help="article variants (22 give 500+ unique segments)")
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--skip-naive", action="store_true", help="leave out the argostranslate loop")
     parser.add_argument("--naive-sample", type=int, default=60, help="segments the slow loop translates (extrapolated)")
@@ -162,6 +166,8 @@ def main() -> None:
     seg_file.write_text(json.dumps(segments, ensure_ascii=False), "utf-8")
     print(f"{len(segments)} unique segments from {args.docs} documents; device {args.device}", file=sys.stderr)
 
+    if not args.skip_naive and not (pkg / "minisbd" / "zh-hans.onnx").exists():
+        raise SystemExit("the naive loop needs the MiniSBD file: pip install onnx, delete --out, run again")
     methods = ["draft", "bare"] if args.skip_naive else ["draft", "naive", "bare"]
     times: dict[str, list[float]] = {m: [] for m in methods}
     outputs: dict[str, Path] = {}
