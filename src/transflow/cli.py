@@ -120,6 +120,110 @@ def segment(
         err=True,
     )
 
+models_app = typer.Typer(help="Argos model packages: list, install, remove.", no_args_is_help=True)
+memory_app = typer.Typer(help="The project's translation memory (.transflow/memory.sqlite).", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+app.add_typer(memory_app, name="memory")
+
+
+@models_app.command("list")
+@guarded
+def models_list() -> None:
+    """List installed Argos translation packages.
+
+    Example: transflow models list
+    """
+    from .models import installed, packages_dir
+
+    packages = installed()
+    if not packages:
+        hint = "install one with: transflow models install FILE.argosmodel"
+        typer.echo(f"no models installed in {packages_dir()}; {hint}", err=True)
+        return
+    for p in packages:
+        typer.echo(f"{p.name}\t{p.from_code}->{p.to_code}\t{p.version}")
+
+
+@models_app.command("install")
+@guarded
+def models_install(
+    what: list[str] = typer.Argument(..., help="A .argosmodel file, or a language pair such as: zh en"),
+) -> None:
+    """Install a model package from a .argosmodel file (checked first), or a pair from the Argos index.
+
+    Example: transflow models install translate-zh_en-1_9.argosmodel
+    """
+    from .errors import InputError
+    from .models import install_file, install_pair
+
+    if len(what) == 2 and not Path(what[0]).exists():
+        package = install_pair(what[0], what[1])
+    elif len(what) == 1:
+        package = install_file(Path(what[0]))
+    else:
+        raise InputError("give one .argosmodel file, or a language pair such as: transflow models install zh en")
+    typer.echo(f"installed {package.name} ({package.from_code}->{package.to_code} {package.version})", err=True)
+
+
+@models_app.command("remove")
+@guarded
+def models_remove(
+    name: str = typer.Argument(..., help="Package name as 'models list' shows it, or a pair: zh-en"),
+) -> None:
+    """Remove an installed model package.
+
+    Example: transflow models remove translate-zh_en
+    """
+    from .models import remove
+
+    package = remove(name)
+    typer.echo(f"removed {package.name}", err=True)
+
+
+@app.command()
+@guarded
+def draft(
+    docs: Optional[list[str]] = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    engine: str = typer.Option("argos", help="argos (memory first, then the model) or memory (memory only)."),
+    redraft: bool = typer.Option(False, "--redraft", help="Also replace earlier machine drafts nobody edited."),
+    device: str = typer.Option("cpu", help="cpu or cuda."),
+    beam: int = typer.Option(1, help="Beam size; 1 is greedy decoding (fastest)."),
+) -> None:
+    """Fill empty entries with fuzzy machine drafts (translation memory first, then Argos).
+
+    Example: transflow draft qujiang --lang en
+    """
+    from .draft import draft as run_draft
+
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("drafting", total=None)
+            report = run_draft(config(), docs or None, lang, engine, redraft, device, beam,
+                               progress=lambda done, total: bar.update(task, completed=done, total=total))
+    else:
+        report = run_draft(config(), docs or None, lang, engine, redraft, device, beam)
+    typer.echo(report.summary(), err=True)
+    if report.interrupted:
+        raise typer.Exit(130)
+
+
+@memory_app.command("import")
+@guarded
+def memory_import(file: Path = typer.Argument(..., help="A TMX file with the source language on one side.")) -> None:
+    """Import a TMX file into the translation memory (re-importing a file replaces its units).
+
+    Example: transflow memory import archive.tmx
+    """
+    from .memory import import_tmx
+
+    cfg = config()
+    count = import_tmx(cfg.root, file, cfg.source_lang)
+    typer.echo(f"memory: {count} translation unit(s) imported from {file}", err=True)
+
 
 glossary_app = typer.Typer(help="The project glossary (glossary.csv: zh,en,note).", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
