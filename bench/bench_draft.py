@@ -95,12 +95,12 @@ def minisbd_model(path: Path, text: str) -> None:
 
 def prepare(out: Path, docs: int) -> tuple[Path, list[str], Path, dict]:
     """Corpus project (segmented, empty catalogs), the unique segments, the installed package, the env."""
-    from corpus import make_corpus
-
     from argos_fixture import build_package, isolate_argos
     from transflow.catalog import load_catalog
     from transflow.config import load_config
     from transflow.segment import segment
+
+    from corpus import make_corpus
 
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)

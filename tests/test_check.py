@@ -45,8 +45,6 @@ def edit(project: Path, changes: dict[str, str] | None = None, fuzzy: set[str] =
     return {e.msgid: e.linenum for e in load_catalog(project / PO)}
 
 
-
-
 @pytest.fixture
 def segmented(project, cli):
     assert cli("segment").exit_code == 0

@@ -15,12 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argos_fixture import argos_archive, argos_home, argos_prefixed_archive, installed_model  # noqa: F401
-from conftest import assert_gettext_clean
 from transflow.catalog import load_catalog, save_catalog
 from transflow.config import load_config
 from transflow.draft import MARK, draft, empty_entries, is_machine_draft
 from transflow.postedit import PUNCT, postedit
 from transflow.segment import segment
+
+from conftest import assert_gettext_clean
 
 REPO = Path(__file__).resolve().parent.parent
 TITLE = "曲江区 防疫打好“主动仗” 复工下好“先手棋”"
@@ -299,3 +300,24 @@ def test_postedit_examples():
     assert postedit("GDP grew 3.5%，up from 1,000 at 10:30。") == "GDP grew 3.5%, up from 1,000 at 10:30."
     assert postedit("（Xinhua）Qujiang，Shaoguan、and  more……") == "(Xinhua) Qujiang, Shaoguan, and more..."
     assert postedit("The U.S. said ＯＫ？") == "The U.S. said OK?"
+
+
+def test_draft_notes_an_approved_rendering_it_does_not_use(cli, project, installed_model):
+    (project / "glossary.csv").write_text(
+        "zh,en,note\n韶关,Shaoguan,\n复工,return to work,\n主动仗,proactive battle,\n", "utf-8"
+    )
+    quick_segment(project)
+    assert cli("draft").exit_code == 0
+    caption = by_msgid(po_path(project))[CAPTION]
+    assert "Shaoguan" in caption.msgstr and "transflow glossary:" not in caption.tcomment
+    title = by_msgid(po_path(project))[TITLE]
+    lines = title.tcomment.split("\n")
+    # the copy model renders 韶关 as Shaoguan (no note) but leaves 复工 and 主动仗 in Chinese
+    assert lines[1:] == [
+        "transflow glossary: use 主动仗 = proactive battle (approved; the draft does not)",
+        "transflow glossary: use 复工 = return to work (approved; the draft does not)",
+    ]
+    assert is_machine_draft(title)
+    assert cli("draft", "--redraft").exit_code == 0  # our lines are replaced, not piled up
+    assert by_msgid(po_path(project))[TITLE].tcomment.count("transflow glossary:") == 2
+    assert_gettext_clean(po_path(project))

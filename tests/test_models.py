@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from argos_fixture import argos_archive, argos_home, installed_model  # noqa: F401
-from conftest import snapshot
 from transflow import models
+
+from conftest import snapshot
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import polib
 
 from . import zh
+from .glossary import GlossaryTerm, as_terms, term_spans  # noqa: F401 - re-exported for the renderers
 from .roles import TITLE
 from .sources import Paragraph
 from .update import FUZZY
@@ -26,13 +27,8 @@ LANG_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Españ
 MACHINE_NOTE = re.compile(r"^\s*(?:transflow\b|machine[ -]draft|draft(?:ed)?\s*(?:by|:)|argos\b)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Term:
-    """A glossary entry: the Chinese term, its approved English, an optional note."""
-
-    zh: str
-    en: str
-    note: str = ""
+#: A glossary entry (the Chinese term, its approved English, a note).
+Term = GlossaryTerm
 
 
 @dataclass(frozen=True)
@@ -196,38 +192,6 @@ def align(
     values = list(states.values())
     counts = Counts(values.count(REVIEWED), values.count(DRAFT), values.count(UNTRANSLATED))
     return Aligned(doc, lang, source_lang, tuple(blocks), counts, include_drafts, revised)
-
-
-def as_terms(glossary: Iterable[object] | None) -> tuple[Term, ...]:
-    """Glossary entries from tuples ``(zh, en[, note])`` or objects with ``.zh/.en/.note``; longest first."""
-    terms: dict[str, Term] = {}
-    for item in glossary or ():
-        if isinstance(item, tuple | list):
-            zh_term, en_term, note = (list(item) + ["", ""])[:3]
-        else:
-            zh_term, en_term, note = item.zh, item.en, getattr(item, "note", "")
-        zh_term = (zh_term or "").strip()
-        if zh_term and zh_term not in terms:
-            terms[zh_term] = Term(zh_term, (en_term or "").strip(), (note or "").strip())
-    return tuple(sorted(terms.values(), key=lambda t: (-len(t.zh), t.zh)))
-
-
-def term_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int, Term]]:
-    """Non-overlapping glossary matches in ``text``, left to right, longest term first at each position."""
-    by_first: dict[str, list[Term]] = {}
-    for term in terms:  # already longest first
-        by_first.setdefault(term.zh[0], []).append(term)
-    spans: list[tuple[int, int, Term]] = []
-    pos = 0
-    while pos < len(text):
-        for term in by_first.get(text[pos], ()):
-            if text.startswith(term.zh, pos):
-                spans.append((pos, pos + len(term.zh), term))
-                pos += len(term.zh)
-                break
-        else:
-            pos += 1
-    return spans
 
 
 def used_terms(aligned: Aligned, terms: Sequence[Term]) -> list[Term]:

@@ -16,9 +16,10 @@ import math
 import operator
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import numbers, zh
+from .glossary import GlossaryTerm, as_terms, missing_terms
 
 ERROR, WARNING = "error", "warning"
 
@@ -40,13 +41,8 @@ class Unit:
         return self.translated and not self.fuzzy
 
 
-@dataclass(frozen=True)
-class Term:
-    """A glossary entry: the Chinese term, its approved English (alternatives split by ``|``), a note."""
-
-    zh: str
-    en: str
-    note: str = ""
+#: A glossary entry (the Chinese term, its approved English, a note).
+Term = GlossaryTerm
 
 
 @dataclass
@@ -279,41 +275,23 @@ def _median(values: list[float]) -> float:
 
 @dataclass
 class Glossary:
-    """Glossary terms compiled for fast lookup: one regex finds every Chinese term in a sentence."""
+    """The approved glossary terms a catalog is checked against (matching lives in :mod:`transflow.glossary`)."""
 
     terms: dict[str, Term]
-    finder: re.Pattern | None = None
-    english: dict[str, list[re.Pattern]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, terms: Iterable) -> Glossary:
-        table: dict[str, Term] = {}
-        for item in terms:
-            term = item if hasattr(item, "zh") else Term(*item)
-            if term.zh and term.en:
-                table.setdefault(term.zh, Term(term.zh, term.en, getattr(term, "note", "") or ""))
-        keys = sorted(table, key=len, reverse=True)
-        finder = re.compile("|".join(map(re.escape, keys))) if keys else None
-        english = {
-            key: [
-                re.compile(rf"(?<!\w){re.escape(alt.strip())}(?:s|es|'s|’s)?(?!\w)", re.I)
-                for alt in re.split(r"[|;/]", table[key].en)
-                if alt.strip()
-            ]
-            for key in keys
-        }
-        return cls(table, finder, english)
+        return cls({t.zh: t for t in as_terms(terms) if t.en})
+
+    def missing(self, source: str, translation: str) -> list[Term]:
+        return missing_terms(source, translation, tuple(self.terms.values()))
 
 
 def glossary(unit: Unit, ctx: Context) -> str | None:
-    gloss = ctx.glossary
-    if gloss is None or gloss.finder is None:
+    if ctx.glossary is None or not ctx.glossary.terms:
         return None
-    missing = []
-    for found in dict.fromkeys(gloss.finder.findall(unit.source)):
-        if not any(p.search(unit.translation) for p in gloss.english[found]):
-            missing.append(f"{found} → {gloss.terms[found].en}")
-    return "glossary term not used: " + "; ".join(missing) if missing else None
+    missing = ctx.glossary.missing(unit.source, unit.translation)
+    return "glossary term not used: " + "; ".join(f"{t.zh} → {t.en}" for t in missing) if missing else None
 
 
 RULES: tuple[Rule, ...] = (

@@ -120,6 +120,7 @@ def segment(
         err=True,
     )
 
+
 models_app = typer.Typer(help="Argos model packages: list, install, remove.", no_args_is_help=True)
 memory_app = typer.Typer(help="The project's translation memory (.transflow/memory.sqlite).", no_args_is_help=True)
 app.add_typer(models_app, name="models")
@@ -194,6 +195,15 @@ def draft(
 
     Example: transflow draft qujiang --lang en
     """
+    from .locking import project_lock
+
+    cfg = config()
+    with project_lock(cfg.root, "draft"):
+        _draft(cfg, docs or None, lang, engine=engine, redraft=redraft, device=device, beam=beam)
+
+
+def _draft(cfg, docs, lang, **options) -> None:
+    """Run the draft stage with a progress bar on a terminal and a one-line summary after it."""
     from .draft import draft as run_draft
 
     if sys.stderr.isatty():
@@ -202,10 +212,11 @@ def draft(
 
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("drafting", total=None)
-            report = run_draft(config(), docs or None, lang, engine, redraft, device, beam,
-                               progress=lambda done, total: bar.update(task, completed=done, total=total))
+            report = run_draft(
+                cfg, docs, lang, progress=lambda done, total: bar.update(task, completed=done, total=total), **options
+            )
     else:
-        report = run_draft(config(), docs or None, lang, engine, redraft, device, beam)
+        report = run_draft(cfg, docs, lang, **options)
     typer.echo(report.summary(), err=True)
     if report.interrupted:
         raise typer.Exit(130)
@@ -357,6 +368,35 @@ def stats(
     if fmt not in FORMATS:
         fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
     typer.echo(render(run_stats(config(), docs or None, lang), fmt), nl=False)
+
+
+@app.command("run")
+@guarded
+def run_all(
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts in the HTML."),
+) -> None:
+    """The main job: segment, draft empty entries if a model is installed, merge to bilingual HTML.
+
+    Example: transflow run   (then open build/<doc>.en.html)
+    """
+    from .glossary import load_glossary
+    from .locking import project_lock
+    from .merge import merge as run_merge
+    from .models import model_available
+    from .segment import segment as run_segment
+
+    cfg = config()
+    with project_lock(cfg.root, "run"):
+        report = run_segment(cfg, None, lang)
+        typer.echo(f"segment: {report.documents} document(s), {len(report.written)} file(s) written", err=True)
+        if any(model_available(cfg.source_lang, code) for code in cfg.langs(lang)):
+            from .draft import empty_entries
+
+            if empty_entries(cfg, None, lang):
+                _draft(cfg, None, lang, skip_missing=True)
+    for path in run_merge(cfg, None, lang, "html", include_drafts=include_drafts, glossary=load_glossary(cfg)):
+        typer.echo(str(path))
 
 
 def run() -> None:  # pragma: no cover - console script entry

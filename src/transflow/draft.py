@@ -18,7 +18,7 @@ import hashlib
 import signal
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
@@ -27,6 +27,7 @@ from . import headers
 from .catalog import atomic_write, load_catalog, render_catalog
 from .config import Config
 from .errors import InputError
+from .glossary import load_glossary, missing_terms
 from .memory import Match, Memory
 from .models import find_package, install_hint, model_available
 from .postedit import postedit
@@ -35,6 +36,9 @@ from .update import FUZZY, has_translation
 __all__ = ["DraftReport", "draft", "empty_entries", "model_available", "is_machine_draft"]
 
 MARK = "transflow draft:"
+#: Our note that a draft misses an approved glossary rendering (the ``glossary`` check then reports it).
+GLOSSARY_MARK = "transflow glossary:"
+OUR_LINES = (MARK, GLOSSARY_MARK)
 ENGINES = ("argos", "memory")
 Key = tuple[str | None, str]
 Progress = Callable[[int, int], None]
@@ -74,6 +78,7 @@ class DraftReport:
 class Draft:
     text: str
     note: str  # engine and model, or memory score and origin
+    glossary: tuple[str, ...] = ()  # approved renderings the draft does not use ("曲江区 = Qujiang District")
 
 
 def digest(text: str) -> str:
@@ -96,8 +101,9 @@ def fillable(entry: polib.POEntry, redraft: bool) -> bool:
 
 def apply_draft(entry: polib.POEntry, draft: Draft, date: str) -> bool:
     """Put a draft into an entry: text, ``fuzzy``, and our comment line (people's comment lines stay)."""
-    lines = [line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(MARK)]
+    lines = [line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(OUR_LINES)]
     lines.append(f"{MARK} {draft.note}, {date}, h={digest(draft.text)}")
+    lines += [f"{GLOSSARY_MARK} use {term} (approved; the draft does not)" for term in draft.glossary]
     before = (entry.msgstr, entry.tcomment, list(entry.flags))
     entry.msgstr = draft.text
     entry.tcomment = "\n".join(lines)
@@ -270,7 +276,12 @@ def draft(
                 )
     date = headers.now()[:10]
 
+    terms = load_glossary(config)
+
     def assign(code: str, sentence: str, made: Draft) -> int:
+        missing = missing_terms(sentence, made.text, terms) if code.split("_")[0] == "en" else []
+        if missing:
+            made = replace(made, glossary=tuple(f"{t.zh} = {t.en}" for t in missing))
         places = wanted[code][sentence]
         for cat, key in places:
             cat.drafts[key] = made

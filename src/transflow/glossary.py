@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -84,27 +85,62 @@ def glossary_digest(terms: list[GlossaryTerm]) -> str:
     return hashlib.sha256(repr([(t.zh, t.en, t.note) for t in terms]).encode()).hexdigest()[:16]
 
 
-def find_terms(sentence: str, terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
-    """Glossary terms in a sentence, leftmost-longest and non-overlapping, in order, without repeats.
+def as_terms(items: Iterable[object] | None) -> tuple[GlossaryTerm, ...]:
+    """Glossary terms from ``GlossaryTerm``-like objects or ``(zh, en[, note])`` tuples, first one per term wins."""
+    terms: dict[str, GlossaryTerm] = {}
+    for item in items or ():
+        if isinstance(item, tuple | list):
+            zh, en, note = (list(item) + ["", ""])[:3]
+        else:
+            zh, en, note = item.zh, item.en, getattr(item, "note", "")
+        zh = (zh or "").strip()
+        if zh and zh not in terms:
+            terms[zh] = GlossaryTerm(zh, (en or "").strip(), (note or "").strip())
+    return tuple(terms.values())
+
+
+def term_spans(text: str, terms: Iterable[object]) -> list[tuple[int, int, GlossaryTerm]]:
+    """Approved terms in ``text`` as ``(start, end, term)``: leftmost-longest, non-overlapping.
 
     区疫情防控指挥部 wins over the 疫情防控 inside it: the longer term is the one a translator must use.
     """
-    pattern, by_zh = _matcher(tuple(terms))
+    pattern, by_zh = _matcher(as_terms(terms))
     if pattern is None:
         return []
+    return [(m.start(), m.end(), by_zh[m.group()]) for m in pattern.finditer(text)]
+
+
+def find_terms(sentence: str, terms: Iterable[object]) -> list[GlossaryTerm]:
+    """The approved terms a sentence contains, in order of first appearance, without repeats."""
     found: dict[str, GlossaryTerm] = {}
-    for match in pattern.finditer(sentence):
-        found.setdefault(match.group(), by_zh[match.group()])
+    for _, _, term in term_spans(sentence, terms):
+        found.setdefault(term.zh, term)
     return list(found.values())
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _matcher(terms: tuple[GlossaryTerm, ...]) -> tuple[re.Pattern | None, dict[str, GlossaryTerm]]:
     """One regex over all approved terms, longest first, so the C engine does leftmost-longest matching."""
     by_zh = {t.zh: t for t in terms if t.en}
     if not by_zh:
         return None, by_zh
     return re.compile("|".join(re.escape(zh) for zh in sorted(by_zh, key=lambda z: (-len(z), z)))), by_zh
+
+
+@lru_cache(maxsize=4096)
+def english_patterns(english: str) -> tuple[re.Pattern, ...]:
+    """How an approved English may appear: any alternative (split by ``|``, ``;`` or ``/``), whole words,
+    case-insensitive, with a plural or possessive ending."""
+    return tuple(
+        re.compile(rf"(?<!\w){re.escape(alt.strip())}(?:s|es|'s|’s)?(?!\w)", re.I)
+        for alt in re.split(r"[|;/]", english)
+        if alt.strip()
+    )
+
+
+def missing_terms(source: str, translation: str, terms: Iterable[object]) -> list[GlossaryTerm]:
+    """Terms of the source whose approved English the translation does not use."""
+    return [t for t in find_terms(source, terms) if not any(p.search(translation) for p in english_patterns(t.en))]
 
 
 def use_as_user_dictionary(terms: list[GlossaryTerm]) -> None:

@@ -32,6 +32,7 @@ _DIGIT = re.compile(r"\d")
 def _ascii_digits(text: str) -> str:
     return text.translate(FULLWIDTH) if _FULLWIDTH_ANY.search(text) else text
 
+
 # --- Chinese -----------------------------------------------------------------------------------------
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -63,6 +64,7 @@ _ZH_AMOUNT = re.compile(
     rf"(?<![A-Za-z\d.])(?<![A-Za-z]-)({_ARABIC})(\.\d+)?\s*([多余]?)\s*(万亿|亿|万|千|百)?\s*([多余]?)(%)?(?![A-Za-z])"
 )
 _ZH_WORDS = re.compile(rf"(第|初)?([{_ZH_NUMERAL}]+)")
+
 
 def zh_numeral_value(text: str) -> float | None:
     """The value of a Chinese numeral (十二 -> 12, 二十五 -> 25, 一百零五 -> 105, 三十万 -> 300000)."""

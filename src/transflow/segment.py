@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -154,6 +155,16 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: The modules whose rules shape a catalog; a change to any of them invalidates the cache.
+RULE_MODULES = ("zh.py", "split.py", "roles.py", "names.py", "sources.py", "segment.py", "update.py", "catalog.py")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    here = Path(__file__).parent
+    return _digest(__version__.encode() + b"".join((here / name).read_bytes() for name in RULE_MODULES))
+
+
 def _load_cache(config: Config) -> dict:
     try:
         return json.loads((config.root / CACHE_FILE).read_text("utf-8"))
@@ -196,7 +207,7 @@ def segment(
             from .errors import InputError
 
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        key = _digest(raw + f"|{__version__}|{encoding}|{config.source_lang}|{extra_key}".encode())
+        key = _digest(raw + f"|{_code_digest()}|{encoding}|{config.source_lang}|{extra_key}".encode())
         outs = {config.pot_path(doc): None, **{config.po_path(doc, lg): None for lg in langs}}
         rels = {p: p.relative_to(config.root).as_posix() if p.is_relative_to(config.root) else str(p) for p in outs}
         cached = cache.get(doc, {})
