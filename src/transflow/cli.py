@@ -110,7 +110,7 @@ def segment(
     from .segment import segment as run_segment
 
     cfg = config()
-    with project_lock(cfg.root, "segment"):
+    with project_lock(cfg.root, "segment", (cfg.locale_dir,)):
         report = run_segment(cfg, docs or None, lang, encoding)
     for doc in report.empty:
         typer.echo(f"segment: {doc} has no text; no catalogs written for it", err=True)
@@ -198,7 +198,7 @@ def draft(
     from .locking import project_lock
 
     cfg = config()
-    with project_lock(cfg.root, "draft"):
+    with project_lock(cfg.root, "draft", (cfg.locale_dir,)):
         _draft(cfg, docs or None, lang, engine=engine, redraft=redraft, device=device, beam=beam)
 
 
@@ -304,13 +304,15 @@ def merge(
     Example: transflow merge qujiang --format md --include-drafts
     """
     from .glossary import load_glossary
+    from .locking import project_lock
     from .merge import merge as run_merge
 
     cfg = config()
     terms = load_glossary(cfg)
-    paths = run_merge(
-        cfg, docs or None, lang, fmt, layout, include_drafts, min_translated, output, terms, glossary_table=glossary
-    )
+    with project_lock(cfg.root, "merge", (cfg.output_dir,)):
+        paths = run_merge(
+            cfg, docs or None, lang, fmt, layout, include_drafts, min_translated, output, terms, glossary_table=glossary
+        )
     for path in paths:
         typer.echo(str(path))
 
@@ -387,7 +389,7 @@ def run_all(
     from .segment import segment as run_segment
 
     cfg = config()
-    with project_lock(cfg.root, "run"):
+    with project_lock(cfg.root, "run", (cfg.locale_dir, cfg.output_dir)):
         report = run_segment(cfg, None, lang)
         typer.echo(f"segment: {report.documents} document(s), {len(report.written)} file(s) written", err=True)
         if any(model_available(cfg.source_lang, code) for code in cfg.langs(lang)):

@@ -22,8 +22,12 @@ class Busy(TransflowError):
 
 
 @contextmanager
-def project_lock(root: Path, command: str) -> Iterator[None]:
-    """Hold the project's write lock for the duration of a command, or fail at once if it is taken."""
+def project_lock(root: Path, command: str, clean: tuple[Path, ...] = ()) -> Iterator[None]:
+    """Hold the project's write lock for the duration of a command, or fail at once if it is taken.
+
+    Holding the lock, we are the only writer: temp files left in ``clean`` by a writer that was killed
+    (SIGKILL cannot be caught) are removed.
+    """
     path = root / LOCK_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -37,6 +41,18 @@ def project_lock(root: Path, command: str) -> Iterator[None]:
             ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"transflow {command} (pid {os.getpid()})".encode(), 0)
+        for folder in clean:
+            remove_stale_temp_files(folder)
         yield
     finally:
         os.close(fd)  # closing releases the flock
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete ``.NAME.*.tmp`` files that :func:`~transflow.catalog.atomic_write` left when killed."""
+    removed = 0
+    if folder.is_dir():
+        for tmp in folder.rglob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    return removed
