@@ -147,14 +147,11 @@ def use_as_user_dictionary(terms: list[GlossaryTerm]) -> None:
     """Make jieba keep every approved glossary term whole (names, word counts and discovery then agree)."""
     if not terms:
         return
-    from .names import _jieba, find_names
+    from . import words
+    from .names import find_names
 
-    jieba, _ = _jieba()
-    for term in terms:
-        if term.en and jieba.dt.user_word_tag_tab.get(term.zh) != "gl":
-            jieba.add_word(term.zh, tag="gl")
-            jieba.suggest_freq(term.zh, tune=True)
-    find_names.cache_clear()
+    if any([words.add_term(term.zh, "gl") for term in terms if term.en]):
+        find_names.cache_clear()
 
 
 def parse_tbx(data: bytes, where: str) -> list[GlossaryTerm]:

@@ -7,8 +7,9 @@ The filters are tables: a person needs a surname and must be a word jieba's dict
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
+
+from . import words
 
 PERSON, PLACE, ORG = "person", "place", "organization"
 
@@ -47,50 +48,8 @@ PROPER_TAGS = ("ns", "nr", "nz", "nt", "nrt", "nrfg")
 MAX_ORG_LEN = 16
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    """Load jieba and the part-of-speech table once; callers that fork workers call this first."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba, _tag_table(jieba)
-
-
-def _tag_table(jieba) -> dict[str, str]:
-    """jieba's word -> tag table, cached with marshal (parsing dict.txt costs half a second a run).
-
-    jieba.posseg builds the same table at import, every time; we need only the lookup.
-    """
-    import marshal
-    import tempfile
-    from pathlib import Path
-
-    source = Path(jieba.__file__).with_name("dict.txt")
-    stat = source.stat()
-    cache = Path(tempfile.gettempdir()) / f"transflow-jieba-tags-{stat.st_size}-{int(stat.st_mtime)}.cache"
-    try:
-        return marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table: dict[str, str] = {}
-    with source.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                table[parts[0]] = parts[2]
-    try:
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(table))
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return table
-
-
 def _known(word: str) -> bool:
-    jieba, _ = _jieba()
-    return bool(jieba.dt.FREQ.get(word))
+    return words.freq(word) > 0
 
 
 def _title(word: str) -> str | None:
@@ -160,9 +119,7 @@ def _tokens(sentence: str) -> list[tuple[str, str]]:
     times as much as plain ``cut``, whose 4-state HMM finds the same unknown words (廖英, 唐忠祥). The
     person rules below need only "dictionary tag, or unknown".
     """
-    jieba, tags = _jieba()
-    user = jieba.dt.user_word_tag_tab
-    return [(w, user.get(w) or tags.get(w, "new" if len(w) > 1 else "x")) for w in jieba.cut(sentence)]
+    return [(w, words.tag_of(w) or ("new" if len(w) > 1 else "x")) for w in words.cut(sentence)]
 
 
 def _compound(tokens: list[tuple[str, str]], i: int) -> tuple[int, str, str]:

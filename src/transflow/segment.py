@@ -217,6 +217,9 @@ def segment(
                 report.skipped += 1
                 continue
         planned.append((doc, key, rels, path))
+    from . import words
+
+    words.prefer_disk(len(planned) <= DISK_DICTIONARY_MAX_DOCS)  # a re-run of a few changed documents
     results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
 
     def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan]) -> list[Path]:
@@ -240,6 +243,8 @@ def segment(
     return report
 
 
+#: Up to this many documents, jieba's dictionary is read from disk word by word instead of loaded whole.
+DISK_DICTIONARY_MAX_DOCS = 2
 #: Below this many documents, worker processes cost more than they save.
 PARALLEL_MIN_DOCS = 16
 
@@ -261,7 +266,11 @@ def _plan_all(
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(docs) // (workers * 4))
     with context.Pool(workers, initializer=_worker_init) as pool:
-        return pool.map(_plan_one, docs, chunksize=chunk)
+        pending = pool.map_async(_plan_one, docs, chunksize=chunk)
+        from . import words
+
+        words.build_disk_dictionary()  # while the workers cut: makes later small re-runs cheap
+        return pending.get()
 
 
 _WORK: tuple | None = None

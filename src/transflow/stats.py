@@ -61,18 +61,12 @@ class Stats:
                 setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 @lru_cache(maxsize=65536)
 def source_words(text: str) -> int:
     """Words in a Chinese sentence by jieba, counting tokens with a Han character, letter or digit."""
-    return sum(1 for token in _jieba().lcut(text) if any(ch.isalnum() for ch in token))
+    from . import words
+
+    return sum(1 for token in words.cut(text) if any(ch.isalnum() for ch in token))
 
 
 def han_count(text: str) -> int:

@@ -37,12 +37,12 @@ def _is_han_word(word: str) -> bool:
 
 def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> list[Proposal]:
     """Up to ``top`` proposals across the given documents (default: all)."""
-    from .names import _jieba, find_names
+    from . import words
+    from .names import find_names
 
     sentences = [s for _, path in config.documents(docs) for par in read_article(path) for s in par.segments]
     glossary = load_glossary(config)
     use_as_user_dictionary(glossary)
-    jieba, _ = _jieba()
     known = {t.zh for t in glossary}
     text = "\n".join(sentences)
 
@@ -51,12 +51,12 @@ def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> lis
 
     def whole(word: str) -> bool:
         """False for fragments: 旗飘扬 in 党旗飘扬, where 党旗 is the real word jieba cut through."""
-        freq = jieba.dt.FREQ.get(word) or 0
+        freq = words.freq(word)
         for at in range(len(text)):
             at = text.find(word, at)
             if at < 0:
                 return True
-            if at and (jieba.dt.FREQ.get(text[at - 1] + word[0]) or 0) > 5 * max(freq, 1):
+            if at and words.freq(text[at - 1] + word[0]) > 5 * max(freq, 1):
                 return False
         return True
 
@@ -70,16 +70,16 @@ def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> lis
                 found[name] = Proposal(name, kind, text.count(name), example(name))
     names = sorted(found.values(), key=lambda p: (-p.count, p.zh))
 
-    import jieba.analyse  # noqa: F811 - the submodule, loaded only for discovery
+    import jieba.analyse
 
     idf = jieba.analyse.default_tfidf.idf_freq
     median = jieba.analyse.default_tfidf.median_idf
-    tokens = [jieba.lcut(s) for s in sentences]
+    tokens = [words.cut(s) for s in sentences]
     counts: Counter[str] = Counter()
-    for words in tokens:
+    for cut in tokens:
         for n in range(2, MAX_PHRASE_WORDS + 1):
-            for i in range(len(words) - n + 1):
-                gram = words[i : i + n]
+            for i in range(len(cut) - n + 1):
+                gram = cut[i : i + n]
                 if all(_is_han_word(w) for w in gram):
                     counts["".join(gram)] += 1
     weights = dict(jieba.analyse.extract_tags(text, topK=300, withWeight=True))
@@ -94,12 +94,12 @@ def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> lis
             scored.append((0.05 * count * len(phrase), Proposal(phrase, "phrase", count, example(phrase))))
     scored.sort(key=lambda item: (-item[0], item[1].zh))
     seen = set(found)
-    words: list[Proposal] = []
+    picked: list[Proposal] = []
     for _, proposal in scored:
-        if proposal.zh not in seen and not any(proposal.zh in w.zh for w in words):
+        if proposal.zh not in seen and not any(proposal.zh in w.zh for w in picked):
             seen.add(proposal.zh)
-            words.append(proposal)
-    return (names + words)[:top]
+            picked.append(proposal)
+    return (names + picked)[:top]
 
 
 def to_text(proposals: list[Proposal]) -> str:

@@ -1,0 +1,163 @@
+"""jieba, loaded once and shared: word cutting, dictionary frequencies and part-of-speech tags.
+
+Loading jieba's dictionary (a 580,000-entry dict) costs about a second. A cold run over many
+documents pays it once; a re-run that touches one changed article should not. So there are two
+backings for the same tokenizer:
+
+* ``full`` — jieba's own in-memory dictionary, for runs with real work to do;
+* ``disk`` — the same dictionary in an SQLite file (built once, beside jieba's own cache), looked up
+  word by word, for runs that cut only a few sentences. Results are identical; only the cost differs.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator, MutableMapping
+from functools import lru_cache
+from pathlib import Path
+
+_MODE = {"lazy": False}
+
+
+def prefer_disk(flag: bool) -> None:
+    """Ask for the disk backing (before the first use) when only a few sentences will be cut."""
+    _MODE["lazy"] = flag
+
+
+def _source() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).with_name("dict.txt")
+
+
+def _db_path() -> Path:
+    stat = _source().stat()
+    return Path(tempfile.gettempdir()) / f"transflow-jieba-{stat.st_size}-{int(stat.st_mtime)}.sqlite"
+
+
+class DiskDictionary(MutableMapping):
+    """A read-mostly mapping over an SQLite table; additions (the user dictionary) stay in memory."""
+
+    def __init__(self, path: Path, column: str) -> None:
+        self._path = path
+        self._pid = -1
+        self._query = f"SELECT {column} FROM words WHERE word = ?"
+        self._overlay: dict[str, object] = {}
+        self._memo: dict[str, object] = {}
+
+    def get(self, key, default=None):
+        if key in self._overlay:
+            return self._overlay[key]
+        if key not in self._memo:
+            row = self._connection().execute(self._query, (key,)).fetchone()
+            self._memo[key] = row[0] if row else None
+        value = self._memo[key]
+        return default if value is None else value
+
+    def _connection(self) -> sqlite3.Connection:
+        """One read-only connection per process: an SQLite connection must not cross a fork."""
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
+
+    def __getitem__(self, key):
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __setitem__(self, key, value) -> None:
+        self._overlay[key] = value
+
+    def __delitem__(self, key) -> None:
+        self._overlay.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:  # pragma: no cover - jieba never iterates its dictionary
+        return iter(self._overlay)
+
+    def __len__(self) -> int:  # pragma: no cover
+        return len(self._overlay)
+
+
+@lru_cache(maxsize=1)
+def _loaded():
+    """(tokenizer, tags): jieba's default tokenizer in memory, or one backed by the SQLite file."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    db_path = _db_path()
+    if _MODE["lazy"] and db_path.exists():
+        tokenizer = jieba.Tokenizer()
+        tokenizer.FREQ = DiskDictionary(db_path, "freq")
+        tokenizer.total = tokenizer.FREQ.get("")
+        tokenizer.initialized = True
+        return tokenizer, DiskDictionary(db_path, "tag")
+    jieba.dt.check_initialized()
+    return jieba.dt, _tag_table()
+
+
+def _tag_table() -> dict[str, str]:
+    """Word -> part-of-speech tag from jieba's dict.txt (jieba.posseg rebuilds this at every import)."""
+    table: dict[str, str] = {}
+    with _source().open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                table[parts[0]] = parts[2]
+    return table
+
+
+def build_disk_dictionary() -> None:
+    """Write the SQLite backing from the loaded dictionary, once (atomic rename; racing writers are fine)."""
+    db_path = _db_path()
+    if db_path.exists():
+        return
+    tokenizer, tags = _loaded()
+    if not isinstance(tags, dict):
+        return
+    tmp = db_path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER, tag TEXT) WITHOUT ROWID")
+        rows = ((w, f, tags.get(w)) for w, f in tokenizer.FREQ.items() if w not in tokenizer.user_word_tag_tab)
+        db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", rows)
+        db.execute("INSERT OR REPLACE INTO words VALUES ('', ?, NULL)", (tokenizer.total,))
+        db.commit()
+        db.close()
+        os.replace(tmp, db_path)
+    except (OSError, sqlite3.Error):
+        tmp.unlink(missing_ok=True)
+
+
+def tokenizer():
+    return _loaded()[0]
+
+
+def tag_of(word: str) -> str | None:
+    """The tag of a word: a user-dictionary tag first, then jieba's dictionary."""
+    tok, tags = _loaded()
+    return tok.user_word_tag_tab.get(word) or tags.get(word)
+
+
+def cut(text: str) -> list[str]:
+    return list(tokenizer().cut(text))
+
+
+def freq(word: str) -> int:
+    return tokenizer().FREQ.get(word) or 0
+
+
+def add_term(word: str, tag: str) -> bool:
+    """Keep ``word`` whole in every later cut; False if it already was."""
+    tok = tokenizer()
+    if tok.user_word_tag_tab.get(word) == tag:
+        return False
+    tok.add_word(word, tag=tag)
+    tok.suggest_freq(word, tune=True)
+    return True
