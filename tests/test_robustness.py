@@ -27,9 +27,10 @@ import pytest
 
 from transflow.catalog import load_catalog, render_catalog, save_catalog
 
-from conftest import assert_gettext_clean, snapshot
+from conftest import ARTICLE, assert_gettext_clean, snapshot
 
 PO = "locale/en/LC_MESSAGES/qujiang.po"
+ARTICLE_TEXT = ARTICLE.read_text("utf-8")
 
 BAD_SOURCES = {
     "gbk": ("曲江区防疫。各级党组织和广大党员闻令而动。\n".encode("gbk"), "--encoding gb18030"),
@@ -163,3 +164,55 @@ def test_language_header_disagreeing_with_folder(project: Path, cli) -> None:
     assert cli("segment").exit_code == 0
     assert load_catalog(path).metadata["Language"] == "fr"  # a person's header is never rewritten
     assert render_catalog(load_catalog(path)) == path.read_text("utf-8")
+
+
+def test_translator_saving_during_segment_keeps_their_text(project: Path) -> None:
+    """A translator saves qujiang.po after segment read it (while another document is being cut)."""
+    from transflow.config import load_config
+    from transflow.segment import segment
+
+    config = load_config(project)
+    segment(config, annotate=lambda s: [])
+    (project / "source" / "zz-later.txt").write_text("另一篇文章。\n", "utf-8")
+    (project / "source" / "qujiang.txt").write_text(ARTICLE_TEXT.replace("。", "。新句子。", 1), "utf-8")
+    path = project / PO
+
+    def translator_saves_meanwhile(sentence: str) -> list[str]:
+        if sentence == "另一篇文章。":  # qujiang was planned already; its catalog changes under our feet
+            po = load_catalog(path)
+            po[0].msgstr = "Typed in Poedit during the run"
+            save_catalog(po, path)
+        return []
+
+    segment(config, annotate=translator_saves_meanwhile)
+    after = load_catalog(path)
+    assert after[0].msgstr == "Typed in Poedit during the run"
+    assert after.find("新句子。") is not None  # and the source change was merged too
+    assert_gettext_clean(path)
+
+
+def test_every_reading_command_fails_cleanly_on_a_broken_catalog(project: Path, cli) -> None:
+    cli("segment")
+    path = project / PO
+    path.write_text(path.read_text("utf-8").replace('msgstr ""\n\n#.', 'msgstr "oops\n\n#.', 1), "utf-8")
+    before = snapshot(project)
+    for args in (["segment"], ["check"], ["stats"], ["merge"], ["draft", "--engine", "memory"]):
+        result = cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert len(result.stderr.strip().splitlines()) == 1 and "qujiang.po:" in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.output
+    assert snapshot(project) == before
+
+
+def test_lone_surrogates_and_hostile_names(project: Path, cli) -> None:
+    (project / "source" / "surrogate.txt").write_bytes("第一段。\n".encode() + b"\xed\xa0\x80\xe3\x80\x82\n")
+    result = cli("segment", "surrogate")
+    assert result.exit_code == 2 and "surrogate.txt:2: not UTF-8" in result.stderr
+    (project / "source" / "surrogate.txt").unlink()
+    outside = project.parent / "outside.txt"
+    outside.write_text("外面的文章。\n", "utf-8")
+    assert cli("segment", str(outside)).exit_code == 0  # a path is fine: its catalogs stay inside locale/
+    assert (project / "locale" / "outside.pot").exists() and not (project.parent / "locale").exists()
+    for name in ("../evil", "/etc/passwd", "a/b", ".hidden", "con sole"):
+        bad = cli("segment", name)
+        assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1

@@ -160,10 +160,13 @@ def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
     if "\x00" in text:
         raise InputError(f"{path}: catalog contains NUL bytes; it is not a PO file")
     _check_strings(text, path)
+    hidden = text.translate(_HIDE) if _SEPARATORS.search(text) else text
     try:
-        po = polib.pofile(text, wrapwidth=0, encoding="utf-8", check_for_duplicates=True)
+        po = polib.pofile(hidden, wrapwidth=0, encoding="utf-8", check_for_duplicates=True)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}:{_error_line(str(exc))}: {_error_text(str(exc))}; fix it in a PO editor") from None
+    if hidden is not text:
+        _restore(po)
     charset = po.metadata.get("Content-Type", "")
     if "charset=" in charset and charset.split("charset=")[-1].strip().lower() not in ("utf-8", "utf8", "charset"):
         raise InputError(f"{path}: header says {charset!r}; transflow catalogs must be UTF-8")
@@ -180,6 +183,46 @@ def _check_strings(text: str, path: Path) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if _STARTS_STRING.match(line) and not _STRING_LINE.fullmatch(line):
             raise InputError(f"{path}:{number}: malformed string (unterminated quote?); fix it in a PO editor")
+
+
+#: Characters Python's ``str.splitlines`` (which polib uses) takes for line ends but gettext does not.
+_SEPARATORS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_HIDE = {ord(ch): 0xF0000 + i for i, ch in enumerate("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")}
+_SHOW = {v: k for k, v in _HIDE.items()}
+
+
+def _restore(po: polib.POFile) -> None:
+    """Put back the characters hidden from polib's line splitting, in every text field."""
+
+    def show(value):
+        return value.translate(_SHOW) if isinstance(value, str) else value
+
+    po.header = show(po.header)
+    po.metadata = {show(k): show(v) for k, v in po.metadata.items()}
+    for entry in po:
+        for name in (
+            "msgid",
+            "msgstr",
+            "msgctxt",
+            "msgid_plural",
+            "tcomment",
+            "comment",
+            "previous_msgid",
+            "previous_msgctxt",
+            "previous_msgid_plural",
+        ):
+            setattr(entry, name, show(getattr(entry, name, None)))
+        entry.msgstr_plural = {k: show(v) for k, v in entry.msgstr_plural.items()}
+        entry.occurrences = [(show(a), show(b)) for a, b in entry.occurrences]
+
+
+def _unescape(text: str) -> str:
+    """polib's unescape plus ``\\a``, which gettext writes for BEL and polib leaves as two characters."""
+    return re.sub(r'\\(\\|n|t|r|v|b|f|a|")', lambda m: _UNESCAPES.get(m.group(1), m.group(1)), text)
+
+
+_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "a": "\a", "\\": "\\"}
+polib.unescape = _unescape  # the parser looks the function up at call time
 
 
 def _error_line(message: str) -> str:
