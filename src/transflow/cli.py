@@ -26,6 +26,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 _state = {"debug": False, "project": None}
+#: Arguments and options that several commands share (typer reads these as metadata only).
+DOCS = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all.")
+CATALOGS = typer.Argument(None, help="Documents or .po files; default every catalog.")
+LANG = typer.Option(None, "--lang", "-l", help="Only this target language.")
+ENCODING = typer.Option(None, help="Source encoding if not UTF-8, e.g. gb18030.")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -78,7 +83,7 @@ def main(
 def split(
     file: Path = typer.Argument(..., help="A source article (UTF-8 text, one paragraph per line)."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines: {line, role, segments} per paragraph."),
-    encoding: Optional[str] = typer.Option(None, help="Source encoding if not UTF-8, e.g. gb18030."),
+    encoding: Optional[str] = ENCODING,
 ) -> None:
     """Print the sentences of one file, one per line.
 
@@ -98,9 +103,9 @@ def split(
 @app.command()
 @guarded
 def segment(
-    docs: Optional[list[str]] = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
-    encoding: Optional[str] = typer.Option(None, help="Source encoding if not UTF-8, e.g. gb18030."),
+    docs: Optional[list[str]] = DOCS,
+    lang: Optional[str] = LANG,
+    encoding: Optional[str] = ENCODING,
 ) -> None:
     """Split sources into sentences and create or update the POT and PO catalogs.
 
@@ -184,8 +189,8 @@ def models_remove(
 @app.command()
 @guarded
 def draft(
-    docs: Optional[list[str]] = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    docs: Optional[list[str]] = DOCS,
+    lang: Optional[str] = LANG,
     engine: str = typer.Option("argos", help="argos (memory first, then the model) or memory (memory only)."),
     redraft: bool = typer.Option(False, "--redraft", help="Also replace earlier machine drafts nobody edited."),
     device: str = typer.Option("cpu", help="cpu or cuda."),
@@ -288,8 +293,8 @@ def terms(
 @app.command()
 @guarded
 def merge(
-    docs: Optional[list[str]] = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    docs: Optional[list[str]] = DOCS,
+    lang: Optional[str] = LANG,
     fmt: str = typer.Option("html", "--format", "-f", help="html, md, txt or tmx."),
     layout: str = typer.Option("side-by-side", help="HTML layout: side-by-side or interleaved."),
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts, marked as drafts."),
@@ -320,8 +325,8 @@ def merge(
 @app.command()
 @guarded
 def check(
-    docs: Optional[list[str]] = typer.Argument(None, help="Documents or .po files; default every catalog."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    docs: Optional[list[str]] = CATALOGS,
+    lang: Optional[str] = LANG,
     fmt: str = typer.Option("text", "--format", "-f", help="text, json, github (annotations) or junit (XML)."),
     min_translated: Optional[float] = typer.Option(
         None, "--min-translated", help="Pass with untranslated entries if at least P% of each catalog is done."
@@ -338,13 +343,10 @@ def check(
 
     if fmt not in FORMATS:
         fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    from .glossary import load_glossary
+
     cfg = config()
-    try:
-        from .glossary import load_glossary
-    except ImportError:  # the glossary module is optional: check works without it
-        terms = None
-    else:
-        terms = load_glossary(cfg)
+    terms = load_glossary(cfg)
     report = run_check(cfg, docs or None, lang, min_translated, allow_fuzzy, terms, jobs)
     typer.echo(render(report, fmt), nl=False)
     if fmt != "text":
@@ -356,8 +358,8 @@ def check(
 @app.command()
 @guarded
 def stats(
-    docs: Optional[list[str]] = typer.Argument(None, help="Documents or .po files; default every catalog."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    docs: Optional[list[str]] = CATALOGS,
+    lang: Optional[str] = LANG,
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
 ) -> None:
     """Progress per document and language: entries, reviewed, fuzzy, words (jieba words, not characters).
@@ -375,7 +377,7 @@ def stats(
 @app.command("run")
 @guarded
 def run_all(
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only this target language."),
+    lang: Optional[str] = LANG,
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts in the HTML."),
 ) -> None:
     """The main job: segment, draft empty entries if a model is installed, merge to bilingual HTML.
