@@ -8,7 +8,7 @@
 | binary, NUL, truncated UTF-8  | exit 2 with file and line                                   |
 | control characters            | exit 2 with file:line:column                                |
 | a 50 MB single line           | exit 2 (no paragraph is that long), nothing written         |
-| 20,000 paragraphs             | one entry per distinct sentence, catalogs clean             |
+| 20,000 paragraphs (100,000 by hand: 13 s) | one entry per distinct sentence, catalogs clean |
 | 10,000-character sentence     | one segment, catalogs clean                                 |
 | catalog syntax error          | exit 2 with file:line                                       |
 | catalog with a non-UTF-8 charset header | exit 2 naming the header                          |
