@@ -170,7 +170,7 @@ def check(
     if workers > 1:
         try:
             pool = ProcessPoolExecutor(max_workers=min(workers, len(located)))
-        except (OSError, RuntimeError):  # no process support here (a locked-down sandbox; sem_open missing): one process
+        except (OSError, RuntimeError):  # no process support (a locked-down sandbox, no sem_open): one process
             pool = None
     if pool is not None:
         with pool:
