@@ -19,9 +19,10 @@ from pathlib import Path
 
 import polib
 
-from . import __version__, headers
+from . import __version__, headers, words
 from .catalog import atomic_write, load_catalog, render_catalog
 from .config import Config
+from .errors import InputError
 from .glossary import GlossaryTerm, find_terms, glossary_digest, load_glossary, use_as_user_dictionary
 from .sources import Paragraph, read_article
 from .update import merge_entries
@@ -199,13 +200,11 @@ def segment(
     documents = config.documents(docs)
     cache = _load_cache(config)
     report = SegmentReport(documents=len(documents))
-    planned: list[tuple[str, str, dict[str, str], list[tuple[Path, str]]]] = []
+    planned: list[tuple[str, str, dict[Path, str], Path]] = []  # (doc, cache key, output paths, source)
     for doc, path in documents:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            from .errors import InputError
-
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
         key = _digest(raw + f"|{_code_digest()}|{encoding}|{config.source_lang}|{extra_key}".encode())
         outs = {config.pot_path(doc): None, **{config.po_path(doc, lg): None for lg in langs}}
@@ -217,8 +216,6 @@ def segment(
                 report.skipped += 1
                 continue
         planned.append((doc, key, rels, path))
-    from . import words
-
     words.prefer_disk(len(planned) <= DISK_DICTIONARY_MAX_DOCS)  # a re-run of a few changed documents
     results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
 
