@@ -13,9 +13,11 @@ from typer.testing import CliRunner
 
 from transflow.cli import app
 
-#: Property tests: `ci` (the default) keeps the suite within minutes; `HYPOTHESIS_PROFILE=long pytest -k property`
-#: by hand runs each property with thousands of examples.
-settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Property tests: `ci` (the default) is derandomized, so CI is repeatable, and keeps the suite within minutes;
+#: `HYPOTHESIS_PROFILE=long pytest -k property` by hand runs each property with thousands of random examples.
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

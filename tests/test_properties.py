@@ -58,8 +58,15 @@ def test_property_po_round_trip_is_exact(entries) -> None:
     assert render_catalog(back) == text  # writing what we read changes nothing
 
 
+#: What GNU gettext accepts in a message: no control characters but tab and newline (it refuses \x04, the
+#: context separator of MO files, and warns on the rest); transflow's sources never contain them either.
+gettext_text = st.lists(st.sampled_from([c for c in TRICKY if c not in "\r\a\b\f\v"]), max_size=30).map(
+    "".join
+) | st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n"), max_size=30)
+
+
 @settings(max_examples=40)
-@given(st.lists(st.tuples(po_text, po_text, st.just("")), min_size=1, max_size=4))
+@given(st.lists(st.tuples(gettext_text, gettext_text, st.just("")), min_size=1, max_size=4))
 def test_property_po_matches_msgcat(tmp_path_factory, entries) -> None:
     """The GNU oracle on random catalogs (fewer examples: each one runs msgcat)."""
     path = Path(tmp_path_factory.mktemp("po")) / "x.po"
