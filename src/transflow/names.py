@@ -42,6 +42,12 @@ NOT_NAMES = frozenset("上门 南站 中省 驻区 施策 卫健 党组织 卫�
 NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等")
 #: Characters that end verb phrases and titles (戴上, 楼长, 闻令) but almost never a given name.
 NOT_NAME_END = frozenset("上下来去出进起了着过到长令们的地得个些员者家式性化")
+#: Verbs that are part of institution names (科技创新局, 城市建设投资集团, 市场监督管理局).
+ORG_NAME_VERBS = frozenset("创新 发展 建设 投资 开发 服务 管理 监督 检查 研究 治理 保障 规划 监管 运输 保护".split())
+#: Verbs of speech: a dictionary name right before one is a person (张建国说, 李明表示).
+SPEECH_VERBS = frozenset("说 表示 介绍 指出 认为 强调 透露 称 坦言 告诉 回忆 感慨".split())
+#: A person name in jieba's dictionary is taken as one when it is this rare as a word (张建国: 13).
+RARE_NAME_FREQ = 50
 #: Tags of tokens that may sit inside an organisation name between the proper noun and the suffix.
 ORG_INNER_TAGS = ("n", "ns", "nr", "nz", "nt", "vn", "j", "an", "l", "new", "gl")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "nrt", "nrfg")
@@ -60,12 +66,14 @@ def _title(word: str) -> str | None:
     return None
 
 
-def _is_person(word: str, tag: str, prev: str | None) -> bool:
+def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) -> bool:
     if not 2 <= len(word) <= 4 or word in NOT_NAMES:
         return False
     if not (word[0] in SURNAMES or word[:2] in SURNAMES):
         return False
-    unknown = (tag == "new" and word[-1] not in NOT_NAME_END) or (tag.startswith("nr") and not _known(word))
+    unknown = (tag == "new" and word[-1] not in NOT_NAME_END) or (
+        tag.startswith("nr") and (words.freq(word) < RARE_NAME_FREQ or nxt in SPEECH_VERBS)
+    )
     return (unknown and len(word) <= 3) or (prev in TITLES and tag not in ("v", "d", "p"))
 
 
@@ -95,7 +103,7 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             kind = _kind_by_suffix(word) or (PERSON if word[:1] in SURNAMES and 2 <= len(word) <= 3 else None)
             if kind:
                 found.setdefault(word, kind)
-        elif _is_person(word, tag, prev):
+        elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None):
             found.setdefault(word, PERSON)
         elif tag == "ns" and len(word) >= 2 and word not in NOT_NAMES:
             found.setdefault(word, PLACE)
@@ -144,6 +152,6 @@ def _compound(tokens: list[tuple[str, str]], i: int) -> tuple[int, str, str]:
             best = (j + 1, text, ORG)
         elif w in PLACE_SUFFIXES and depth == 0 and (j == i + 1 or len(w) > 1):
             best = (j + 1, text, PLACE)
-        elif not (t.startswith(ORG_INNER_TAGS) or w in "()（）" or w in PLACE_SUFFIXES):
+        elif not (t.startswith(ORG_INNER_TAGS) or w in "()（）" or w in PLACE_SUFFIXES or w in ORG_NAME_VERBS):
             break
     return best
