@@ -21,9 +21,6 @@ from .config import Config
 from .errors import InputError
 
 HEADER = ["zh", "en", "note"]
-#: TBX language codes that count as the source and the target side.
-ZH_CODES = ("zh", "zh-cn", "zh-hans", "zh_cn", "zh-sg")
-EN_CODES = ("en", "en-us", "en-gb", "en_us", "en_gb")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -174,7 +171,7 @@ def parse_tbx(data: bytes, where: str) -> list[GlossaryTerm]:
             if _local(lang_set.tag) not in ("langSet", "langSec"):  # TBX 2 and TBX 3 (ISO 30042:2019)
                 continue
             code = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
-            side = "zh" if code in ZH_CODES or code.startswith("zh") else "en" if code.startswith("en") else None
+            side = "zh" if code.startswith("zh") else "en" if code.startswith("en") else None  # zh-CN, en-US ...
             term = next((t for t in lang_set.iter() if _local(t.tag) == "term" and (t.text or "").strip()), None)
             if side and term is not None and side not in sides:
                 sides[side] = term.text.strip()

@@ -116,10 +116,3 @@ def split_paragraph(line: str) -> list[str]:
     """The sentences of one paragraph line, in order; empty for a blank line."""
     text = strip_paragraph(line)
     return [text[a:b] for a, b in split_spans(text)]
-
-
-def rejoin(text: str, spans: list[tuple[int, int]]) -> str:
-    """Join spans with the whitespace that lies between them (the inverse of :func:`split_spans`)."""
-    if not spans:
-        return ""
-    return text[spans[0][0] : spans[-1][1]]

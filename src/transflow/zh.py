@@ -40,9 +40,6 @@ STRAIGHT_QUOTE = '"'
 #: Whitespace that is never content at the edges of a paragraph or between sentences.
 EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\ufeff\u2002\u2003\u2009\u200b"
 
-#: English equivalents of sentence-final punctuation, used by checks and drafts.
-END_PUNCT_EN = {"。": ".", "｡": ".", "！": "!", "？": "?", "…": "...", "⋯": "..."}
-
 
 def is_han(ch: str) -> bool:
     """True for a CJK unified ideograph (the basic block and extension A, plus compatibility)."""
