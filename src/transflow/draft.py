@@ -175,8 +175,8 @@ def _load(config: Config, docs: list[str] | None, lang: str | None) -> list[_Cat
             path = config.po_path(doc, code)
             if not path.exists():
                 raise InputError(f"{path}: no catalog yet; run: transflow segment {doc} --lang {code}")
-            baseline = path.read_bytes()
-            out.append(_Catalog(path, code, load_catalog(path), baseline))
+            baseline = path.read_bytes()  # parse exactly these bytes: the concurrent-save check compares them
+            out.append(_Catalog(path, code, load_catalog(path, baseline), baseline))
     return out
 
 
