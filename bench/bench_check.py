@@ -35,9 +35,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from transflow.catalog import load_catalog, save_catalog  # noqa: E402
-from transflow.config import load_config  # noqa: E402
-from transflow.segment import segment  # noqa: E402
+from transflow.po.catalog import load_catalog, save_catalog  # noqa: E402
+from transflow.project.config import load_config  # noqa: E402
+from transflow.segment.run import segment  # noqa: E402
 
 from corpus import make_corpus  # noqa: E402
 
@@ -55,6 +55,8 @@ NUMBER = re.compile(
     r"|(?P<num>\d+(?:\.\d+)?)(?P<approx>[多余])?(?P<wan>万)?"
     r"|(?<![第初一])(?P<zh>[两二三四五六七八九十])(?=[个条名家支大])"
 )
+
+
 def render_number(m: re.Match, rng: random.Random) -> str:
     if m.group("date"):
         month, day = int(m.group("m")), int(m.group("d"))
@@ -79,7 +81,7 @@ TAIL = str.maketrans({"”": "”", "’": "’", "）": ")", ")": ")", "》": "
 def filler(msgid: str) -> str:
     """Deterministic English-looking text for one source sentence: right numbers, right punctuation."""
     rng = random.Random(hashlib.sha256(msgid.encode()).digest())
-    stripped = msgid.rstrip("”’\"）)》 ")
+    stripped = msgid.rstrip('”’"）)》 ')
     tail = msgid[len(stripped) :].translate(TAIL)
     core = stripped.rstrip("。！？!?….")
     words: list[str] = []

@@ -96,9 +96,9 @@ def minisbd_model(path: Path, text: str) -> None:
 def prepare(out: Path, docs: int) -> tuple[Path, list[str], Path, dict]:
     """Corpus project (segmented, empty catalogs), the unique segments, the installed package, the env."""
     from argos_fixture import build_package, isolate_argos
-    from transflow.catalog import load_catalog
-    from transflow.config import load_config
-    from transflow.segment import segment
+    from transflow.po.catalog import load_catalog
+    from transflow.project.config import load_config
+    from transflow.segment.run import segment
 
     from corpus import make_corpus
 
@@ -129,7 +129,7 @@ def prepare(out: Path, docs: int) -> tuple[Path, list[str], Path, dict]:
             out / "build", text, mappings={}, sp_vocab=8000, vocab_size=32000, d_model=512, heads=8,
             layers=6, ffn=2048, quantization="int8", name="translate-zh_en-bench",
         )  # fmt: skip
-        from transflow.models import install_file
+        from transflow.draft.models import install_file
 
         install_file(archive)
         print(f"built and installed the base-size package in {time.perf_counter() - t0:.1f} s", file=sys.stderr)

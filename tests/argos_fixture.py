@@ -247,7 +247,7 @@ if pytest is not None:
     @pytest.fixture
     def installed_model(argos_home, argos_archive):
         """The copy model installed into the test's argostranslate home."""
-        from transflow.models import install_file
+        from transflow.draft.models import install_file
 
         return install_file(argos_archive)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transflow.catalog import load_catalog, save_catalog
-from transflow.config import load_config
-from transflow.segment import segment
-from transflow.sources import read_article
+from transflow.po.catalog import load_catalog, save_catalog
+from transflow.project.config import load_config
+from transflow.segment.run import segment
+from transflow.text.article import read_article
 
 #: Appended to the article: markup, entities, both quote styles, CJK corner quotes, Markdown specials.
 HOSTILE = '测试<script>alert("zh")</script>与&amp;符号"引号"和\'单引号\'「直角」*星*|竖线|。第二句“好”！'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transflow.catalog import load_catalog
+from transflow.po.catalog import load_catalog
 
 from conftest import ARTICLE, snapshot
 
@@ -70,7 +70,7 @@ def test_unknown_document_and_bad_names(project: Path, cli) -> None:
 
 
 def test_second_writer_is_refused_with_a_clear_message(project: Path, cli) -> None:
-    from transflow.locking import project_lock
+    from transflow.project.lock import project_lock
 
     with project_lock(project, "draft"):
         result = cli("segment")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from transflow.catalog import load_catalog, save_catalog
-from transflow.check import check
-from transflow.check_output import _escape_data, _escape_property
-from transflow.checks import RULE_IDS, Term
-from transflow.config import load_config
+from transflow.check.report import _escape_data, _escape_property
+from transflow.check.rules import RULE_IDS, Term
+from transflow.check.run import check
+from transflow.po.catalog import load_catalog, save_catalog
+from transflow.project.config import load_config
 
 from conftest import snapshot
 

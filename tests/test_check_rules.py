@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from transflow import checks
-from transflow.checks import BY_ID, RULES, Context, Glossary, Term, Unit
+from transflow.check import rules as checks
+from transflow.check.rules import BY_ID, RULES, Context, Glossary, Term, Unit
 
 
 def run(rule_id: str, source: str, english: str, ctx: Context | None = None, **kw) -> str | None:

@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argos_fixture import argos_archive, argos_home, argos_prefixed_archive, installed_model  # noqa: F401
-from transflow.catalog import load_catalog, save_catalog
-from transflow.config import load_config
-from transflow.draft import MARK, draft, empty_entries, is_machine_draft
-from transflow.postedit import PUNCT, postedit
-from transflow.segment import segment
+from transflow.draft.postedit import PUNCT, postedit
+from transflow.draft.run import MARK, draft, empty_entries, is_machine_draft
+from transflow.po.catalog import load_catalog, save_catalog
+from transflow.project.config import load_config
+from transflow.segment.run import segment
 
 from conftest import assert_gettext_clean
 
@@ -231,8 +231,8 @@ def test_a_save_during_drafting_is_never_overwritten(project, installed_model):
 INTERRUPTIBLE = """
 import sys
 from pathlib import Path
-from transflow.config import load_config
-from transflow.draft import draft
+from transflow.project.config import load_config
+from transflow.draft.run import draft
 
 def progress(done, total):
     print("progress", done, total, flush=True)

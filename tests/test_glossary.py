@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from transflow.catalog import load_catalog
-from transflow.errors import InputError
-from transflow.glossary import GlossaryTerm, find_terms, parse_csv, parse_tbx
+from transflow.glossary.table import GlossaryTerm, find_terms, parse_csv, parse_tbx
+from transflow.po.catalog import load_catalog
+from transflow.project.errors import InputError
 
 from conftest import REPO, snapshot
 
@@ -74,7 +74,7 @@ def test_find_terms_leftmost_longest_and_pending_terms() -> None:
 def test_user_dictionary_keeps_terms_whole() -> None:
     code = (
         "import jieba; jieba.setLogLevel(60)\n"
-        "from transflow.glossary import GlossaryTerm, use_as_user_dictionary\n"
+        "from transflow.glossary.table import GlossaryTerm, use_as_user_dictionary\n"
         "s = '全区所有企业实现复工复产，联防联控'\n"
         "before = jieba.lcut(s)\n"
         "use_as_user_dictionary([GlossaryTerm('复工复产', 'x'), GlossaryTerm('联防联控', 'y')])\n"
@@ -94,7 +94,7 @@ def test_segment_notes_and_glossary_change_updates_notes_only(project: Path, cli
     assert "glossary: 曲江区 = Qujiang District (district of Shaoguan)" in title.comment
     assert "曲江区 (place)" not in title.comment  # not repeated as a bare name
     title.msgstr = "Qujiang District fights the epidemic"
-    from transflow.catalog import save_catalog
+    from transflow.po.catalog import save_catalog
 
     save_catalog(po, po_path)
     (project / "glossary.csv").write_text("zh,en,note\n曲江区,Qujiang District,\n复工,return to work,\n", "utf-8")

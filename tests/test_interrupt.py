@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from argos_fixture import argos_archive, argos_home, installed_model  # noqa: F401
-from transflow.catalog import load_catalog, save_catalog
+from transflow.po.catalog import load_catalog, save_catalog
 
 from conftest import ARTICLE
 

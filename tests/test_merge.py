@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from merge_data import HOSTILE, make_project, paragraphs, reviewed_pairs
-from transflow.align import align, join_target
-from transflow.config import load_config
-from transflow.merge import merge
-from transflow.render_text import md_escape
-from transflow.sources import parse_article
+from transflow.merge.document import align, join_target
+from transflow.merge.run import merge
+from transflow.merge.text import md_escape
+from transflow.project.config import load_config
+from transflow.text.article import parse_article
 
 from conftest import snapshot
 
@@ -225,7 +225,7 @@ def test_markdown_escaping_renders_back_exactly(text):
 def test_glossary_terms_and_machine_notes():
     from dataclasses import dataclass
 
-    from transflow.align import as_terms, term_spans
+    from transflow.merge.document import as_terms, term_spans
 
     @dataclass
     class GlossaryTerm:

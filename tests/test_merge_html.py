@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 from merge_data import GLOSSARY, HOSTILE, make_project, paragraphs
-from transflow.config import load_config
-from transflow.merge import merge
+from transflow.merge.run import merge
+from transflow.project.config import load_config
 
 from chromium import Chromium, luminance_stats
 

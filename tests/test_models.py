@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from argos_fixture import argos_archive, argos_home, installed_model  # noqa: F401
-from transflow import models
+from transflow.draft import models
 
 from conftest import snapshot
 
@@ -131,8 +131,8 @@ def test_packages_dir_follows_argos_settings(tmp_path, monkeypatch):
 
 def test_model_available_imports_nothing_heavy(tmp_path):
     code = (
-        "import sys, transflow.cli, transflow.draft\n"
-        "from transflow.models import model_available\n"
+        "import sys, transflow.cli, transflow.draft.run\n"
+        "from transflow.draft.models import model_available\n"
         "assert model_available('zh', 'en') is False\n"
         "heavy = [m for m in ('ctranslate2', 'sentencepiece', 'argostranslate', 'torch') if m in sys.modules]\n"
         "assert not heavy, heavy\n"

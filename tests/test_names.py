@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transflow.names import find_names
+from transflow.text.names import find_names
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,11 @@ import polib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transflow.align import align
-from transflow.catalog import load_catalog, render_catalog
-from transflow.render_html import render_html
-from transflow.render_text import render_text
-from transflow.sources import parse_article
+from transflow.merge.document import align
+from transflow.merge.html import render_html
+from transflow.merge.text import render_text
+from transflow.po.catalog import load_catalog, render_catalog
+from transflow.text.article import parse_article
 
 #: Characters that stress a PO writer: quotes, backslashes, tabs, newlines, CR, CJK, and escapes.
 TRICKY = (

@@ -25,7 +25,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from transflow.catalog import load_catalog, render_catalog, save_catalog
+from transflow.po.catalog import load_catalog, render_catalog, save_catalog
 
 from conftest import ARTICLE, assert_gettext_clean, snapshot
 
@@ -168,8 +168,8 @@ def test_language_header_disagreeing_with_folder(project: Path, cli) -> None:
 
 def test_translator_saving_during_segment_keeps_their_text(project: Path) -> None:
     """A translator saves qujiang.po after segment read it (while another document is being cut)."""
-    from transflow.config import load_config
-    from transflow.segment import segment
+    from transflow.project.config import load_config
+    from transflow.segment.run import segment
 
     config = load_config(project)
     segment(config, annotate=lambda s: [])

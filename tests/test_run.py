@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from argos_fixture import argos_archive, argos_home, installed_model  # noqa: F401
-from transflow.catalog import load_catalog
+from transflow.po.catalog import load_catalog
 
 from conftest import REPO, assert_gettext_clean
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polib
 
-from transflow.catalog import load_catalog, save_catalog
+from transflow.po.catalog import load_catalog, save_catalog
 
 from conftest import assert_gettext_clean, snapshot
 

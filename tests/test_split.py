@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transflow import zh
-from transflow.split import split_paragraph, split_spans, strip_paragraph
+from transflow.text import zh
+from transflow.text.split import split_paragraph, split_spans, strip_paragraph
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import polib
 import pytest
 
 from test_check import PO, edit, english
-from transflow.stats import english_words, source_words
+from transflow.check.stats import english_words, source_words
 
 
 @pytest.fixture

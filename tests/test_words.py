@@ -10,13 +10,13 @@ from conftest import ARTICLE, REPO
 
 SCRIPT = """
 import json, sys
-from transflow import words
+from transflow.text import words
 words.prefer_disk(sys.argv[1] == "disk")
 if sys.argv[1] == "full":
     words.build_disk_dictionary()
-from transflow.glossary import GlossaryTerm, use_as_user_dictionary
-from transflow.names import find_names
-from transflow.sources import parse_article
+from transflow.glossary.table import GlossaryTerm, use_as_user_dictionary
+from transflow.text.names import find_names
+from transflow.text.article import parse_article
 use_as_user_dictionary([GlossaryTerm("复工复产", "resumption of work and production")])
 sentences = [s for p in parse_article(open(sys.argv[2], encoding="utf-8").read()) for s in p.segments]
 print(json.dumps({

@@ -1,6 +1,6 @@
 """The command-line shell: each command parses options and calls one library function.
 
-Errors the user can act on (:class:`~transflow.errors.TransflowError`) become one line on stderr and
+Errors the user can act on (:class:`~transflow.project.errors.TransflowError`) become one line on stderr and
 exit status 2 (bad input) or 1 (problems found); anything else too, unless ``--debug`` asks for the
 traceback.
 """
@@ -16,8 +16,8 @@ from typing import Optional
 
 import typer
 
-from .config import load_config
-from .errors import TransflowError
+from transflow.project.config import load_config
+from transflow.project.errors import TransflowError
 
 app = typer.Typer(
     help="Translate Chinese news articles into English through gettext catalogs, with a human in the loop.",
@@ -89,7 +89,7 @@ def split(
 
     Example: transflow split source/qujiang.txt --json
     """
-    from .sources import read_article
+    from transflow.text.article import read_article
 
     for par in read_article(file, encoding):
         if as_json:
@@ -111,8 +111,8 @@ def segment(
 
     Example: transflow segment qujiang --lang en
     """
-    from .locking import project_lock
-    from .segment import segment as run_segment
+    from transflow.project.lock import project_lock
+    from transflow.segment.run import segment as run_segment
 
     cfg = config()
     with project_lock(cfg.root, "segment", (cfg.locale_dir,)):
@@ -139,7 +139,7 @@ def models_list() -> None:
 
     Example: transflow models list
     """
-    from .models import installed, packages_dir
+    from transflow.draft.models import installed, packages_dir
 
     packages = installed()
     if not packages:
@@ -159,8 +159,8 @@ def models_install(
 
     Example: transflow models install translate-zh_en-1_9.argosmodel
     """
-    from .errors import InputError
-    from .models import install_file, install_pair
+    from transflow.draft.models import install_file, install_pair
+    from transflow.project.errors import InputError
 
     if len(what) == 2 and not Path(what[0]).exists():
         package = install_pair(what[0], what[1])
@@ -180,7 +180,7 @@ def models_remove(
 
     Example: transflow models remove translate-zh_en
     """
-    from .models import remove
+    from transflow.draft.models import remove
 
     package = remove(name)
     typer.echo(f"removed {package.name}", err=True)
@@ -200,7 +200,7 @@ def draft(
 
     Example: transflow draft qujiang --lang en
     """
-    from .locking import project_lock
+    from transflow.project.lock import project_lock
 
     cfg = config()
     with project_lock(cfg.root, "draft", (cfg.locale_dir,)):
@@ -209,7 +209,7 @@ def draft(
 
 def _draft(cfg, docs, lang, **options) -> None:
     """Run the draft stage with a progress bar on a terminal and a one-line summary after it."""
-    from .draft import draft as run_draft
+    from transflow.draft.run import draft as run_draft
 
     if sys.stderr.isatty():
         from rich.console import Console
@@ -234,7 +234,7 @@ def memory_import(file: Path = typer.Argument(..., help="A TMX file with the sou
 
     Example: transflow memory import archive.tmx
     """
-    from .memory import import_tmx
+    from transflow.draft.memory import import_tmx
 
     cfg = config()
     count = import_tmx(cfg.root, file, cfg.source_lang)
@@ -252,7 +252,7 @@ def glossary_import(tbx: Path = typer.Argument(..., help="A TBX terminology file
 
     Example: transflow glossary import terms.tbx
     """
-    from .glossary import import_tbx
+    from transflow.glossary.table import import_tbx
 
     added, skipped = import_tbx(config(), tbx)
     typer.echo(f"glossary: {added} term(s) added, {skipped} already present", err=True)
@@ -265,7 +265,7 @@ def glossary_list() -> None:
 
     Example: transflow glossary list
     """
-    from .glossary import load_glossary
+    from transflow.glossary.table import load_glossary
 
     for term in load_glossary(config()):
         typer.echo(f"{term.zh}\t{term.en}\t{term.note}")
@@ -282,7 +282,7 @@ def terms(
 
     Example: transflow terms --top 20 --format csv >> glossary.csv
     """
-    from .terms import propose, to_csv, to_text
+    from transflow.glossary.discovery import propose, to_csv, to_text
 
     if fmt not in ("text", "csv"):
         fail(f"--format must be text or csv, not {fmt!r}")
@@ -308,9 +308,9 @@ def merge(
 
     Example: transflow merge qujiang --format md --include-drafts
     """
-    from .glossary import load_glossary
-    from .locking import project_lock
-    from .merge import merge as run_merge
+    from transflow.glossary.table import load_glossary
+    from transflow.merge.run import merge as run_merge
+    from transflow.project.lock import project_lock
 
     cfg = config()
     terms = load_glossary(cfg)
@@ -338,12 +338,12 @@ def check(
 
     Example: transflow check --format github --min-translated 90
     """
-    from .check import check as run_check
-    from .check_output import FORMATS, render, summary
+    from transflow.check.report import FORMATS, render, summary
+    from transflow.check.run import check as run_check
 
     if fmt not in FORMATS:
         fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
-    from .glossary import load_glossary
+    from transflow.glossary.table import load_glossary
 
     cfg = config()
     terms = load_glossary(cfg)
@@ -366,8 +366,8 @@ def stats(
 
     Example: transflow stats --format csv > progress.csv
     """
-    from .stats import FORMATS, render
-    from .stats import stats as run_stats
+    from transflow.check.stats import FORMATS, render
+    from transflow.check.stats import stats as run_stats
 
     if fmt not in FORMATS:
         fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
@@ -384,18 +384,18 @@ def run_all(
 
     Example: transflow run   (then open build/<doc>.en.html)
     """
-    from .glossary import load_glossary
-    from .locking import project_lock
-    from .merge import merge as run_merge
-    from .models import model_available
-    from .segment import segment as run_segment
+    from transflow.draft.models import model_available
+    from transflow.glossary.table import load_glossary
+    from transflow.merge.run import merge as run_merge
+    from transflow.project.lock import project_lock
+    from transflow.segment.run import segment as run_segment
 
     cfg = config()
     with project_lock(cfg.root, "run", (cfg.locale_dir, cfg.output_dir)):
         report = run_segment(cfg, None, lang)
         typer.echo(f"segment: {report.documents} document(s), {len(report.written)} file(s) written", err=True)
         if any(model_available(cfg.source_lang, code) for code in cfg.langs(lang)):
-            from .draft import empty_entries
+            from transflow.draft.run import empty_entries
 
             if empty_entries(cfg, None, lang):
                 _draft(cfg, None, lang, skip_missing=True)

@@ -1,0 +1,116 @@
+"""Term discovery: names and recurring words and phrases not yet in the glossary, with evidence.
+
+A translator reviews the proposals and keeps the good ones: ``transflow terms --format csv`` appends
+to ``glossary.csv`` as rows with the English left empty, to be filled in. Proposals are ranked names
+first (people, places, organisations), then multi-character words and phrases by TF-IDF weight and
+frequency; common words (low IDF in jieba's corpus) and parts of glossary terms are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+from transflow.glossary.table import load_glossary, use_as_user_dictionary
+from transflow.project.config import Config
+from transflow.text.article import read_article
+
+#: Words and phrases must recur this often to be proposed (names once suffice).
+MIN_COUNT = 2
+#: Longest phrase, in jieba words, that discovery builds from adjacent words.
+MAX_PHRASE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Proposal:
+    zh: str
+    kind: str  # person, place, organization, term, phrase
+    count: int
+    example: str
+
+
+def _is_han_word(word: str) -> bool:
+    return len(word) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> list[Proposal]:
+    """Up to ``top`` proposals across the given documents (default: all)."""
+    from transflow.text import words
+    from transflow.text.names import find_names
+
+    sentences = [s for _, path in config.documents(docs) for par in read_article(path) for s in par.segments]
+    glossary = load_glossary(config)
+    use_as_user_dictionary(glossary)
+    known = {t.zh for t in glossary}
+    text = "\n".join(sentences)
+
+    def fresh(word: str) -> bool:
+        return word not in known and not any(word in k for k in known)
+
+    def whole(word: str) -> bool:
+        """False for fragments: 旗飘扬 in 党旗飘扬, where 党旗 is the real word jieba cut through."""
+        freq = words.freq(word)
+        for at in range(len(text)):
+            at = text.find(word, at)
+            if at < 0:
+                return True
+            if at and words.freq(text[at - 1] + word[0]) > 5 * max(freq, 1):
+                return False
+        return True
+
+    def example(word: str) -> str:
+        return next(s for s in sentences if word in s)
+
+    found: dict[str, Proposal] = {}
+    for sentence in sentences:
+        for name, kind in find_names(sentence):
+            if fresh(name) and name not in found:
+                found[name] = Proposal(name, kind, text.count(name), example(name))
+    names = sorted(found.values(), key=lambda p: (-p.count, p.zh))
+
+    import jieba.analyse
+
+    idf = jieba.analyse.default_tfidf.idf_freq
+    median = jieba.analyse.default_tfidf.median_idf
+    tokens = [words.cut(s) for s in sentences]
+    counts: Counter[str] = Counter()
+    for cut in tokens:
+        for n in range(2, MAX_PHRASE_WORDS + 1):
+            for i in range(len(cut) - n + 1):
+                gram = cut[i : i + n]
+                if all(_is_han_word(w) for w in gram):
+                    counts["".join(gram)] += 1
+    weights = dict(jieba.analyse.extract_tags(text, topK=300, withWeight=True))
+    scored: list[tuple[float, Proposal]] = []
+    for word, weight in weights.items():
+        count = text.count(word)
+        if _is_han_word(word) and count >= MIN_COUNT and fresh(word) and word not in found and whole(word):
+            if idf.get(word, median) >= median:
+                scored.append((weight * count, Proposal(word, "term", count, example(word))))
+    for phrase, count in counts.items():
+        if count >= MIN_COUNT + 1 and fresh(phrase) and phrase not in found and len(phrase) <= 8:
+            scored.append((0.05 * count * len(phrase), Proposal(phrase, "phrase", count, example(phrase))))
+    scored.sort(key=lambda item: (-item[0], item[1].zh))
+    seen = set(found)
+    picked: list[Proposal] = []
+    for _, proposal in scored:
+        if proposal.zh not in seen and not any(proposal.zh in w.zh for w in picked):
+            seen.add(proposal.zh)
+            picked.append(proposal)
+    return (names + picked)[:top]
+
+
+def to_text(proposals: list[Proposal]) -> str:
+    lines = [f"{p.zh}\t{p.kind}\t{p.count}\t{p.example}" for p in proposals]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def to_csv(proposals: list[Proposal]) -> str:
+    """Rows ``zh,,note`` (no header) that append cleanly to glossary.csv; the English is left to you."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for p in proposals:
+        writer.writerow([p.zh, "", f"proposed {p.kind}, {p.count}x; e.g. {p.example}"])
+    return out.getvalue()

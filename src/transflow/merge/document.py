@@ -1,0 +1,204 @@
+"""Aligning an article with its catalog: each source sentence paired with the translation a reader may see.
+
+This is the one model every output format renders (HTML, Markdown, text, TMX), so the rules of the
+merge conventions live here once: reviewed translations only (drafts on request, marked), the source
+sentence where there is no translation, the Chinese side exactly the source, the English side joined
+with single spaces but never a space between two CJK characters. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import polib
+
+from transflow.glossary.table import GlossaryTerm, as_terms, term_spans  # noqa: F401 - re-exported for the renderers
+from transflow.po.msgmerge import FUZZY
+from transflow.text import zh
+from transflow.text.article import Paragraph
+from transflow.text.roles import TITLE
+
+REVIEWED, DRAFT, UNTRANSLATED = "reviewed", "draft", "untranslated"
+#: Display names of target languages a newsroom is likely to use; others show their code.
+LANG_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "ja": "日本語", "ru": "Русский"}
+#: Translator-comment lines written by machines (draft engines), not people: never shown to readers.
+MACHINE_NOTE = re.compile(r"^\s*(?:transflow\b|machine[ -]draft|draft(?:ed)?\s*(?:by|:)|argos\b)", re.IGNORECASE)
+
+
+#: A glossary entry (the Chinese term, its approved English, a note).
+Term = GlossaryTerm
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One source sentence and what the reader sees for it on the target side."""
+
+    zh: str
+    en: str | None  # None: no translation shown (untranslated, or a draft left out)
+    state: str  # REVIEWED, DRAFT (shown only with include_drafts) or UNTRANSLATED
+    note: str  # the translator's comment, shown with the translation ('' when none)
+    key: str  # "3.2": paragraph 3, sentence 2; pairs the two sides in the HTML
+
+    @property
+    def target(self) -> str:
+        """The target-side text: the translation, or the source sentence when there is none."""
+        return self.en if self.en is not None else self.zh
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph: its sentences and the exact whitespace the source has between them."""
+
+    index: int
+    line: int
+    role: str
+    sentences: tuple[Sentence, ...]
+    gaps: tuple[str, ...]  # gaps[k] sits between sentence k and k+1
+
+    @property
+    def zh(self) -> str:
+        out = self.sentences[0].zh
+        for gap, sentence in zip(self.gaps, self.sentences[1:], strict=True):
+            out += gap + sentence.zh
+        return out
+
+    @property
+    def en(self) -> str:
+        return join_target([s.target for s in self.sentences])
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Catalog state of the document's distinct sentences (as msgfmt --statistics counts them)."""
+
+    reviewed: int = 0
+    drafts: int = 0
+    untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.reviewed + self.drafts + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        """Percent reviewed; an empty document is complete."""
+        return 100.0 * self.reviewed / self.total if self.total else 100.0
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """A whole article aligned with one language's catalog."""
+
+    doc: str
+    lang: str
+    source_lang: str
+    blocks: tuple[Block, ...]
+    counts: Counts
+    include_drafts: bool
+    revised: str = ""  # the catalog's PO-Revision-Date, for the colophon
+
+    @property
+    def title(self) -> Block | None:
+        for block in self.blocks:
+            if block.role == TITLE:
+                return block
+        return self.blocks[0] if self.blocks else None
+
+    def pairs(self) -> list[tuple[str, str, str]]:
+        """Distinct (source, reviewed translation, note) pairs in order: the translation memory."""
+        seen: dict[str, tuple[str, str, str]] = {}
+        for block in self.blocks:
+            for s in block.sentences:
+                if s.state == REVIEWED and s.zh not in seen:
+                    seen[s.zh] = (s.zh, s.en or "", s.note)
+        return list(seen.values())
+
+
+def language_name(code: str) -> str:
+    """English for en and en_GB alike; the code itself for a language not in the table."""
+    return LANG_NAMES.get(code.split("_")[0].split("@")[0], code)
+
+
+def join_target(pieces: Sequence[str]) -> str:
+    """Join target-side sentences with one space, except between two CJK characters (untranslated text)."""
+    out = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if out and not (zh.is_cjk(out[-1]) and zh.is_cjk(piece[0])):
+            out += " "
+        out += piece
+    return out
+
+
+def sentence_gaps(text: str, segments: Sequence[str]) -> tuple[str, ...]:
+    """The whitespace between consecutive segments of a paragraph (segments are consecutive substrings)."""
+    gaps: list[str] = []
+    pos = 0
+    for k, seg in enumerate(segments):
+        start = text.find(seg, pos)
+        if start < 0:  # cannot happen for split_spans output; keep the text whole rather than guess
+            raise ValueError(f"segment {seg!r} not found in paragraph")
+        if k:
+            gaps.append(text[pos:start])
+        pos = start + len(seg)
+    return tuple(gaps)
+
+
+def human_note(tcomment: str | None) -> str:
+    """The translator's own comment lines, without machine-draft provenance lines."""
+    lines = [line for line in (tcomment or "").split("\n") if not MACHINE_NOTE.match(line)]
+    return "\n".join(lines).strip()
+
+
+def entry_state(entry: polib.POEntry | None) -> str:
+    if entry is None or not entry.msgstr:
+        return UNTRANSLATED
+    return DRAFT if FUZZY in entry.flags else REVIEWED
+
+
+def align(
+    doc: str,
+    lang: str,
+    paragraphs: Iterable[Paragraph],
+    entries: Iterable[polib.POEntry],
+    include_drafts: bool = False,
+    source_lang: str = "zh",
+    revised: str = "",
+) -> Aligned:
+    """Pair every source sentence with its catalog entry (by msgid; obsolete entries are ignored)."""
+    by_msgid = {e.msgid: e for e in entries if not e.obsolete and e.msgctxt is None and not e.msgid_plural}
+    blocks: list[Block] = []
+    states: dict[str, str] = {}
+    for par in paragraphs:
+        sentences = []
+        for k, text in enumerate(par.segments, start=1):
+            entry = by_msgid.get(text)
+            state = entry_state(entry)
+            states.setdefault(text, state)
+            shown = state == REVIEWED or (state == DRAFT and include_drafts)
+            sentences.append(
+                Sentence(
+                    zh=text,
+                    en=entry.msgstr if shown and entry is not None else None,
+                    state=state if shown else UNTRANSLATED,
+                    note=human_note(entry.tcomment) if shown and entry is not None else "",
+                    key=f"{par.index}.{k}",
+                )
+            )
+        blocks.append(Block(par.index, par.line, par.role, tuple(sentences), sentence_gaps(par.text, par.segments)))
+    values = list(states.values())
+    counts = Counts(values.count(REVIEWED), values.count(DRAFT), values.count(UNTRANSLATED))
+    return Aligned(doc, lang, source_lang, tuple(blocks), counts, include_drafts, revised)
+
+
+def used_terms(aligned: Aligned, terms: Sequence[Term]) -> list[Term]:
+    """Glossary terms that occur in the article, in order of first occurrence."""
+    found: dict[str, Term] = {}
+    for block in aligned.blocks:
+        for s in block.sentences:
+            for _, _, term in term_spans(s.zh, terms):
+                found.setdefault(term.zh, term)
+    return list(found.values())

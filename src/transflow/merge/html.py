@@ -1,0 +1,287 @@
+"""The bilingual HTML page: one self-contained file a newsroom can open, mail, print or archive.
+
+Everything is inline (CSS, a six-line script whose hash the Content-Security-Policy names) and nothing is
+fetched, so the page works offline and cannot leak a reader's visit. Without the script everything is
+still readable: the script only adds highlighting of a sentence's counterpart on the other side.
+Every piece of text passes through :func:`esc` exactly once, at the point where it enters the markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from collections.abc import Sequence
+
+from transflow import __version__
+from transflow.merge.document import (
+    DRAFT,
+    REVIEWED,
+    UNTRANSLATED,
+    Aligned,
+    Block,
+    Sentence,
+    Term,
+    language_name,
+    term_spans,
+    used_terms,
+)
+from transflow.merge.style import CSS
+from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
+
+LAYOUTS = ("side-by-side", "interleaved")
+STATE_TITLES = {
+    DRAFT: "Machine draft, not yet reviewed",
+    UNTRANSLATED: "Not yet translated: the source sentence is shown",
+}
+#: Highlights a sentence's counterpart on hover or focus. Pure enhancement; its hash goes into the CSP.
+SCRIPT = (
+    "(function(){var d=document;function h(e,on){var t=e.target.closest&&e.target.closest('[data-s]');"
+    "if(!t)return;d.querySelectorAll('[data-s=\"'+t.getAttribute('data-s')+'\"]').forEach(function(n){"
+    "n.classList.toggle('hl',on);});}"
+    "['mouseover','focusin'].forEach(function(k){d.addEventListener(k,function(e){h(e,true);});});"
+    "['mouseout','focusout'].forEach(function(k){d.addEventListener(k,function(e){h(e,false);});});})();"
+)
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML content and double-quoted attributes (``& < > " '``)."""
+    return html.escape(text, quote=True)
+
+
+def bcp47(code: str) -> str:
+    """A gettext language code as an HTML ``lang`` value: zh -> zh-Hans, en_GB -> en-GB, sr@latin -> sr-Latn."""
+    if code == "zh":
+        return "zh-Hans"
+    base, _, modifier = code.partition("@")
+    tag = base.replace("_", "-")
+    return f"{tag}-Latn" if modifier == "latin" else tag
+
+
+def script_hash(script: str = SCRIPT) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def csp(script: str = SCRIPT) -> str:
+    """Nothing may load from anywhere: no fonts, images, frames, connections; only our own inline code."""
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src '{script_hash(script)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+class Notes:
+    """Numbers translator comments in reading order; one number per distinct sentence."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, str]] = []
+        self.by_source: dict[str, int] = {}
+
+    def ref(self, sentence: Sentence) -> str:
+        if not sentence.note:
+            return ""
+        number = self.by_source.get(sentence.zh)
+        anchor = ""
+        if number is None:
+            number = self.by_source[sentence.zh] = len(self.items) + 1
+            self.items.append((number, sentence.note))
+            anchor = f' id="nref-{number}"'
+        return f'<sup class="nref"><a href="#note-{number}"{anchor} aria-label="Note {number}">{number}</a></sup>'
+
+
+def zh_sentence(sentence: Sentence, terms: Sequence[Term]) -> str:
+    """A source sentence with its glossary terms marked (approved English on hover and focus)."""
+    out, pos = [], 0
+    for start, end, term in term_spans(sentence.zh, terms):
+        out.append(esc(sentence.zh[pos:start]))
+        title = term.en + (f" ({term.note})" if term.note else "")
+        out.append(
+            f'<abbr class="term" tabindex="0" title="{esc(title)}" data-en="{esc(term.en)}">'
+            f"{esc(sentence.zh[start:end])}</abbr>"
+        )
+        pos = end
+    out.append(esc(sentence.zh[pos:]))
+    return f'<span class="s" data-s="{sentence.key}" tabindex="0">{"".join(out)}</span>'
+
+
+def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
+    if sentence.state == REVIEWED:
+        return (
+            f'<span class="s" data-s="{sentence.key}" tabindex="0">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+        )
+    attrs = f' lang="{bcp47(source_lang)}"' if sentence.en is None else ""
+    return (
+        f'<span class="s {sentence.state}" data-s="{sentence.key}" tabindex="0"{attrs} '
+        f'title="{esc(STATE_TITLES[sentence.state])}">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+    )
+
+
+def zh_text(block: Block, terms: Sequence[Term]) -> str:
+    parts = [zh_sentence(block.sentences[0], terms)]
+    for gap, sentence in zip(block.gaps, block.sentences[1:], strict=True):
+        parts.append(esc(gap) + zh_sentence(sentence, terms))
+    return "".join(parts)
+
+
+def en_text(block: Block, source_lang: str, notes: Notes) -> str:
+    """Target sentences joined like :func:`align.join_target`: a space, but none between CJK characters."""
+    out, previous = [], ""
+    for sentence in block.sentences:
+        text = sentence.target
+        if previous and not (_cjk(previous[-1]) and _cjk(text[0])):
+            out.append(" ")
+        out.append(en_sentence(sentence, source_lang, notes))
+        previous = text
+    return "".join(out)
+
+
+def _cjk(ch: str) -> bool:
+    from transflow.text.zh import is_cjk
+
+    return is_cjk(ch)
+
+
+def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
+    """Element and class for a paragraph; a heading directly above another heading is its kicker."""
+    if block.role == TITLE:
+        return "h1", "title"
+    if block.role == HEADING:
+        return ("p", "kicker") if next_role == HEADING else ("h2", "heading")
+    return "p", {BYLINE: "byline", CAPTION: "caption", RELATED: "related"}.get(block.role, "body")
+
+
+def row(block: Block, next_role: str | None, aligned: Aligned, terms: Sequence[Term], notes: Notes) -> str:
+    tag, cls = tag_for(block, next_role)
+    src, tgt = bcp47(aligned.source_lang), bcp47(aligned.lang)
+    states = {s.state for s in block.sentences}
+    mark = " has-untranslated" if UNTRANSLATED in states else (" has-draft" if DRAFT in states else "")
+    return (
+        f'<div class="row {cls}{mark}" id="p{block.index}" data-line="{block.line}">'
+        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, terms)}</{tag}>'
+        f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">{en_text(block, aligned.source_lang, notes)}</{tag}>'
+        "</div>"
+    )
+
+
+def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
+    """Counts, a progress bar and the legend: what an editor checks before publishing."""
+    c = aligned.counts
+    total = c.total or 1
+    bar = "".join(
+        f'<span class="bar-{name}" style="width:{100 * n / total:.2f}%"></span>'
+        for name, n in (("reviewed", c.reviewed), ("draft", c.drafts), ("untranslated", c.untranslated))
+        if n
+    )
+    drafts_note = "shown, marked" if aligned.include_drafts else "not shown"
+    legend = ['<li><span class="chip reviewed">Reviewed</span> translation checked by a person</li>']
+    if c.drafts:
+        if aligned.include_drafts:
+            legend.append('<li><span class="chip draft">Draft</span> machine draft, not yet reviewed</li>')
+        else:
+            legend.append("<li>Drafts awaiting review are left out (merge with --include-drafts to see them)</li>")
+    legend.append('<li><span class="chip untranslated" lang="zh-Hans">原文</span> untranslated: source shown</li>')
+    if has_terms:
+        legend.append(
+            '<li><abbr class="term chip-term">术语</abbr> glossary term: hover or focus for the approved English</li>'
+        )
+    if has_notes:
+        legend.append('<li><sup class="nref chip-note">1</sup> translator’s note, listed at the end</li>')
+    legend.append("<li>Hover or focus a sentence to see its counterpart</li>")
+    return (
+        '<section class="status" aria-label="Translation status">'
+        f'<p class="counts"><strong>{c.percent:.0f}% reviewed</strong> · {c.total} sentences: '
+        f'<span class="n-reviewed">{c.reviewed} reviewed</span>, <span class="n-draft">{c.drafts} drafts '
+        f"({drafts_note})</span>, "
+        f'<span class="n-untranslated">{c.untranslated} untranslated</span></p>'
+        f'<div class="bar" role="img" aria-label="{c.reviewed} of {c.total} sentences reviewed">{bar}</div>'
+        f'<ul class="legend">{"".join(legend)}</ul></section>'
+    )
+
+
+def notes_section(notes: Notes) -> str:
+    if not notes.items:
+        return ""
+    items = "".join(
+        f'<li id="note-{n}"><span lang="en">{"<br>".join(esc(line) for line in text.split(chr(10)))}</span> '
+        f'<a class="back" href="#nref-{n}" aria-label="Back to the text">↩</a></li>'
+        for n, text in notes.items
+    )
+    heading = '<h2 id="notes-h">Translator’s notes</h2>'
+    return f'<section class="notes" aria-labelledby="notes-h">{heading}<ol>{items}</ol></section>'
+
+
+def glossary_section(terms: Sequence[Term], source_lang: str, lang: str) -> str:
+    if not terms:
+        return ""
+    rows = "".join(
+        f'<tr><td lang="{bcp47(source_lang)}">{esc(t.zh)}</td><td lang="{bcp47(lang)}">{esc(t.en)}</td>'
+        f"<td>{esc(t.note)}</td></tr>"
+        for t in terms
+    )
+    return (
+        '<section class="glossary" aria-labelledby="glossary-h"><h2 id="glossary-h">Glossary</h2>'
+        '<table><thead><tr><th scope="col">中文</th><th scope="col">Approved English</th><th scope="col">Note</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></section>"
+    )
+
+
+def render_html(
+    aligned: Aligned,
+    layout: str = "side-by-side",
+    terms: Sequence[Term] = (),
+    glossary_table: bool = False,
+    source_ref: str = "",
+    catalog_ref: str = "",
+) -> str:
+    """The whole page for one document and language."""
+    title_block = aligned.title
+    notes = Notes()
+    rows = []
+    blocks = aligned.blocks
+    for i, block in enumerate(blocks):
+        next_role = blocks[i + 1].role if i + 1 < len(blocks) else None
+        if i and block.role == RELATED and blocks[i - 1].role != RELATED:
+            rows.append('<hr class="related-rule">')
+        rows.append(row(block, next_role, aligned, terms, notes))
+    head_rows, body_rows = (
+        (rows[:1], rows[1:])
+        if title_block is not None and title_block.role == TITLE and blocks[0] is title_block
+        else ([], rows)
+    )
+    page_title = (
+        " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
+    )
+    lang_name = language_name(aligned.lang)
+    found = used_terms(aligned, terms) if terms else []
+    colophon = " · ".join(
+        esc(x)
+        for x in (
+            f"Source: {source_ref}" if source_ref else "",
+            f"Translation: {catalog_ref}" if catalog_ref else "",
+            f"revised {aligned.revised}" if aligned.revised else "",
+            f"made with transflow {__version__}",
+        )
+        if x
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{bcp47(aligned.lang)}" class="layout-{esc(layout)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp())}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="transflow {__version__}">\n'
+        f"<title>{esc(page_title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        '<header class="masthead">\n'
+        f'<p class="edition"><span>Bilingual edition</span> <span lang="zh-Hans">中英对照</span>'
+        f'<span class="pair"><span lang="zh-Hans">中文</span> → {esc(lang_name)}</span></p>\n'
+        + "".join(head_rows)
+        + "\n"
+        + status(aligned, bool(found), any(s.note for b in blocks for s in b.sentences))
+        + "\n</header>\n<main>\n"
+        '<div class="row colheads" aria-hidden="true"><div lang="zh-Hans">中文原文</div>'
+        f"<div>{esc(lang_name)}</div></div>\n<article>\n"
+        + "\n".join(body_rows)
+        + "\n</article>\n"
+        + notes_section(notes)
+        + (glossary_section(found, aligned.source_lang, aligned.lang) if glossary_table else "")
+        + f'\n</main>\n<footer class="colophon">{colophon}</footer>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
+    )

@@ -1,0 +1,137 @@
+"""The merge stage: source article + reviewed catalog -> parallel document (HTML, Markdown, text, TMX).
+
+Everything is read, aligned, checked against ``--min-translated`` and rendered in memory first; only when
+every document passes is anything written, each file atomically. A refused run leaves earlier output as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from transflow.merge.document import Aligned, align, as_terms
+from transflow.merge.html import LAYOUTS, render_html
+from transflow.merge.text import render_markdown, render_text
+from transflow.merge.tmx import render_tmx
+from transflow.po.catalog import atomic_write, load_catalog
+from transflow.project.config import Config
+from transflow.project.errors import InputError, Problems
+from transflow.text.article import read_article
+
+#: Output format -> file extension.
+FORMATS = {"html": "html", "md": "md", "txt": "txt", "tmx": "tmx"}
+
+
+@dataclass(frozen=True)
+class Planned:
+    aligned: Aligned
+    path: Path
+    text: str
+
+
+def _ref(config: Config, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def load_aligned(config: Config, doc: str, source: Path, lang: str, include_drafts: bool) -> Aligned:
+    """Read one document and its catalog for ``lang`` and align them."""
+    po_path = config.po_path(doc, lang)
+    if not po_path.exists():
+        raise InputError(f"{po_path}: no catalog for {doc!r} in {lang!r}; run `transflow segment` first")
+    po = load_catalog(po_path)
+    paragraphs = read_article(source)
+    return align(
+        doc,
+        lang,
+        paragraphs,
+        po,
+        include_drafts=include_drafts,
+        source_lang=config.source_lang,
+        revised=po.metadata.get("PO-Revision-Date", ""),
+    )
+
+
+def render(
+    aligned: Aligned,
+    fmt: str,
+    layout: str = "side-by-side",
+    terms=(),
+    glossary_table: bool = False,
+    source_ref: str = "",
+    catalog_ref: str = "",
+) -> str:
+    """The document text in one format (pure)."""
+    if fmt == "html":
+        return render_html(aligned, layout, terms, glossary_table, source_ref, catalog_ref)
+    if fmt == "md":
+        return render_markdown(aligned, source_ref, catalog_ref)
+    if fmt == "txt":
+        return render_text(aligned)
+    if fmt == "tmx":
+        return render_tmx(aligned)
+    raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _output_path(config: Config, doc: str, lang: str, fmt: str, output: Path | None, many: bool) -> Path:
+    name = f"{doc}.{lang}.{FORMATS[fmt]}"
+    if output is None:
+        return config.output_dir / name
+    output = output if output.is_absolute() else Path.cwd() / output
+    if many or output.is_dir():
+        return output / name
+    return output
+
+
+def merge(
+    config: Config,
+    docs: list[str] | None = None,
+    lang: str | None = None,
+    fmt: str = "html",
+    layout: str = "side-by-side",
+    include_drafts: bool = False,
+    min_translated: float | None = None,
+    output: Path | None = None,
+    glossary: Iterable[object] | None = None,
+    glossary_table: bool = False,
+) -> list[Path]:
+    """Write the parallel documents; returns their paths (files with unchanged bytes are not rewritten).
+
+    ``glossary``: (zh, en, note) tuples or objects with ``.zh/.en/.note``; its terms are marked in the HTML,
+    and listed at the end with ``glossary_table``. ``output``: a file (one document and language) or a
+    folder. Raises :class:`Problems` (exit 1) and writes nothing when a document is below ``min_translated``.
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if layout not in LAYOUTS:
+        raise InputError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
+    if min_translated is not None and not 0 <= min_translated <= 100:
+        raise InputError(f"--min-translated {min_translated}: give a percentage from 0 to 100")
+    terms = as_terms(glossary)
+    documents = config.documents(docs)
+    langs = config.langs(lang)
+    many = len(documents) * len(langs) > 1
+    planned: list[Planned] = []
+    short: list[str] = []
+    for doc, source in documents:
+        for lg in langs:
+            aligned = load_aligned(config, doc, source, lg, include_drafts)
+            if min_translated is not None and aligned.counts.percent < min_translated:
+                c = aligned.counts
+                short.append(
+                    f"{_ref(config, config.po_path(doc, lg))} is {c.percent:.1f}% reviewed ({c.reviewed}/{c.total})"
+                )
+                continue
+            path = _output_path(config, doc, lg, fmt, output, many)
+            text = render(
+                aligned, fmt, layout, terms, glossary_table, _ref(config, source), _ref(config, config.po_path(doc, lg))
+            )
+            planned.append(Planned(aligned, path, text))
+    if short:
+        raise Problems(f"{'; '.join(short)}, below --min-translated {min_translated:g}%; nothing written")
+    for p in planned:
+        atomic_write(p.path, p.text)  # skips files whose bytes are unchanged
+    return [p.path for p in planned]

@@ -1,0 +1,118 @@
+"""Project configuration: ``transflow.toml`` or ``[tool.transflow]`` in ``pyproject.toml``, else defaults.
+
+Defaults make a bare folder with ``source/`` work with no configuration at all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transflow.project.errors import InputError
+
+#: A document name: the stem of a source file. No path separators, no leading dot, no spaces.
+DOC_NAME = re.compile(r"^[\w][\w.+-]*$")
+#: A target language code as gettext writes it (en, en_GB, zh_Hant, sr@latin).
+LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})?(?:@[A-Za-z]+)?$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Where things are and which languages to produce; paths are absolute."""
+
+    root: Path
+    source_dir: Path
+    locale_dir: Path
+    output_dir: Path
+    source_lang: str = "zh"
+    target_langs: tuple[str, ...] = ("en",)
+    glossary: Path | None = None
+    ignore_checks: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def pot_path(self, doc: str) -> Path:
+        return self.locale_dir / f"{doc}.pot"
+
+    def po_path(self, doc: str, lang: str) -> Path:
+        return self.locale_dir / lang / "LC_MESSAGES" / f"{doc}.po"
+
+    def source_ref(self, doc_path: Path) -> str:
+        """The path written in ``#:`` references: relative to the project root, with slashes."""
+        try:
+            return doc_path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return doc_path.name
+
+    def documents(self, names: list[str] | None = None) -> list[tuple[str, Path]]:
+        """The documents to work on: named ones (by stem or path), else every ``*.txt`` in the source dir."""
+        if not names:
+            if not self.source_dir.is_dir():
+                raise InputError(f"{self.source_dir}: no source folder; create it and put articles (*.txt) in it")
+            found = sorted(self.source_dir.glob("*.txt"))
+            return [(check_doc_name(p.stem, p), p) for p in found]
+        out = []
+        for name in names:
+            path = Path(name)
+            if path.suffix == ".txt" and path.exists():
+                out.append((check_doc_name(path.stem, path), path))
+                continue
+            check_doc_name(name, name)
+            path = self.source_dir / f"{name}.txt"
+            if not path.exists():
+                raise InputError(f"{path}: no such source document")
+            out.append((name, path))
+        return out
+
+    def check_lang(self, lang: str) -> str:
+        if not LANG_CODE.match(lang):
+            raise InputError(f"{lang!r} is not a language code (use e.g. en, en_GB)")
+        return lang
+
+    def langs(self, lang: str | None) -> list[str]:
+        return [self.check_lang(lang)] if lang else list(self.target_langs)
+
+
+def check_doc_name(name: str, where: object) -> str:
+    """Refuse names that could write outside ``locale/`` or ``build/`` or break ``#:`` references."""
+    if not DOC_NAME.match(name) or name in (".", ".."):
+        raise InputError(f"{where}: document name {name!r} must be letters, digits, '_', '-', '.' or '+'")
+    return name
+
+
+def _table(root: Path) -> dict:
+    own = root / "transflow.toml"
+    try:
+        if own.exists():
+            return tomllib.loads(own.read_text("utf-8"))
+        project = root / "pyproject.toml"
+        if project.exists():
+            return tomllib.loads(project.read_text("utf-8")).get("tool", {}).get("transflow", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{own if own.exists() else root / 'pyproject.toml'}: bad TOML ({exc})") from None
+    return {}
+
+
+def load_config(root: Path | None = None) -> Config:
+    """Read the project's configuration from ``root`` (default: the current folder)."""
+    root = (root or Path.cwd()).resolve()
+    table = _table(root)
+    langs = table.get("target_languages", table.get("languages", ["en"]))
+    if isinstance(langs, str):
+        langs = [langs]
+    glossary = table.get("glossary", "glossary.csv")
+    config = Config(
+        root=root,
+        source_dir=root / table.get("source_dir", "source"),
+        locale_dir=root / table.get("locale_dir", "locale"),
+        output_dir=root / table.get("output_dir", "build"),
+        source_lang=table.get("source_language", "zh"),
+        target_langs=tuple(langs),
+        glossary=root / glossary if glossary else None,
+        ignore_checks=tuple(table.get("ignore_checks", ())),
+        extra=table,
+    )
+    for lang in config.target_langs:
+        config.check_lang(lang)
+    return config

@@ -1,0 +1,357 @@
+"""The segment stage: source articles -> ``locale/<doc>.pot`` -> ``locale/<lang>/LC_MESSAGES/<doc>.po``.
+
+All documents are read, parsed and merged in memory first; only when every input is good is anything
+written, each file atomically, and only files whose bytes change. A small cache of input and output
+digests lets a re-run skip documents whose source, settings and catalogs are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import polib
+
+from transflow import __version__
+from transflow.glossary.table import GlossaryTerm, find_terms, glossary_digest, load_glossary, use_as_user_dictionary
+from transflow.po import headers
+from transflow.po.catalog import atomic_write, load_catalog, render_catalog
+from transflow.po.msgmerge import merge_entries
+from transflow.project.config import Config
+from transflow.project.errors import InputError
+from transflow.text import words
+from transflow.text.article import Paragraph, read_article
+
+CACHE_FILE = ".transflow/segment.json"
+#: Positions listed in the notes of a sentence that recurs; the rest are counted.
+MAX_POSITION_NOTES = 3
+Annotator = Callable[[str], list[str]]
+
+
+@dataclass
+class SegmentReport:
+    """What a segment run did: documents seen, files written, documents skipped as unchanged."""
+
+    documents: int = 0
+    written: list[Path] = field(default_factory=list)
+    skipped: int = 0
+    entries: int = 0
+    empty: list[str] = field(default_factory=list)
+
+
+def position_note(par: Paragraph, k: int) -> str:
+    where = f"{par.role}, paragraph {par.index}"
+    return where if len(par.segments) == 1 else f"{where}, sentence {k} of {len(par.segments)}"
+
+
+def name_notes(sentence: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Names jieba finds in a sentence, as one note line (jieba is imported only when needed)."""
+    from transflow.text.names import find_names
+
+    names = [(n, kind) for n, kind in find_names(sentence) if n not in skip]
+    return [("names: " + ", ".join(f"{n} ({kind})" for n, kind in names))] if names else []
+
+
+def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
+    """Glossary terms with their approved English, then the other names in the sentence."""
+    ready = False
+
+    def annotate(sentence: str) -> list[str]:
+        nonlocal ready
+        if not ready:
+            use_as_user_dictionary(terms)
+            ready = True
+        found = find_terms(sentence, terms)
+        glossed = frozenset(t.zh for t in found)
+        notes = [f"glossary: {t.zh} = {t.en}" + (f" ({t.note})" if t.note else "") for t in found]
+        return notes + name_notes(sentence, glossed)
+
+    return annotate
+
+
+def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = None) -> list[polib.POEntry]:
+    """One entry per distinct sentence, in order of first appearance, with references and notes.
+
+    A sentence that recurs (a slogan, a boilerplate line) lists its first few positions in the notes
+    and counts the rest, so a repeated line cannot bloat the catalog.
+    """
+    occurrences: dict[str, dict[tuple[str, str], None]] = {}
+    notes: dict[str, dict[str, None]] = {}
+    for par in paragraphs:
+        for k, sentence in enumerate(par.segments, start=1):
+            occurrences.setdefault(sentence, {})[(ref, str(par.line))] = None
+            notes.setdefault(sentence, {})[position_note(par, k)] = None
+    entries = []
+    for sentence, where in occurrences.items():
+        places = list(notes[sentence])
+        lines = places[:MAX_POSITION_NOTES]
+        if len(places) > MAX_POSITION_NOTES:
+            lines.append(f"and {len(places) - MAX_POSITION_NOTES} more places")
+        extra = annotate(sentence) if annotate else []
+        entries.append(
+            polib.POEntry(msgid=sentence, msgstr="", occurrences=list(where), comment="\n".join(lines + extra))
+        )
+    return entries
+
+
+def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> str:
+    """Render ``po``; if it differs from the old file, stamp ``key`` with ``date`` and render again."""
+    if old_text is None:
+        po.metadata[key] = date
+        return render_catalog(po)
+    text = render_catalog(po)
+    if text == old_text:
+        return text
+    po.metadata[key] = date
+    return render_catalog(po)
+
+
+def build_template(
+    doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None
+) -> tuple[str, str]:
+    """The POT text and its creation date (kept when nothing but the date would change)."""
+    date = headers.now()
+    pot = polib.POFile(wrapwidth=0)
+    keep = old.metadata.get("POT-Creation-Date", date) if old is not None else date
+    pot.metadata = headers.template_header(doc, config.source_lang, keep)
+    pot.metadata_is_fuzzy = True
+    pot.header = old.header if old is not None else ""
+    for entry in entries:
+        pot.append(
+            polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences))
+        )
+    text = _with_date(pot, "POT-Creation-Date", old_text, date)
+    return text, pot.metadata["POT-Creation-Date"]
+
+
+def build_catalog(
+    doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None
+) -> str:
+    """The PO text for one language: msgmerge of the old catalog (if any) with the new template."""
+    po = polib.POFile(wrapwidth=0)
+    if old is None:
+        po.metadata = headers.catalog_header(doc, lang, config.source_lang, pot_date, headers.now())
+    else:
+        po.header = old.header
+        po.metadata_is_fuzzy = old.metadata_is_fuzzy
+        po.metadata = dict(old.metadata)
+        po.metadata["POT-Creation-Date"] = pot_date
+        fresh = headers.catalog_header(doc, lang, config.source_lang, pot_date, headers.now())
+        for key in ("Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "X-Source-Language"):
+            po.metadata.setdefault(key, fresh[key])
+        if not po.metadata.get("Language"):
+            po.metadata["Language"] = lang
+        po.metadata = headers.ordered(po.metadata) if "X-Generator" not in old.metadata else po.metadata
+    for entry in merge_entries(list(old) if old is not None else [], entries):
+        po.append(entry)
+    return render_catalog(po)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+#: The packages whose code shapes a catalog (rules, splitting, names, glossary notes, PO writing, this
+#: stage); a change to any file in them, or a new jieba, invalidates the cache. Whole packages, not a
+#: hand-kept list of files, so a new module cannot be forgotten.
+RULE_PACKAGES = ("text", "po", "glossary", "segment")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    import jieba
+
+    top = Path(__file__).resolve().parent.parent
+    files = sorted(f for pkg in RULE_PACKAGES for f in (top / pkg).rglob("*.py"))
+    parts = [__version__.encode(), str(getattr(jieba, "__version__", "")).encode()]
+    parts += [f.relative_to(top).as_posix().encode() + b"\0" + f.read_bytes() for f in files]
+    return _digest(b"\0".join(parts))
+
+
+def _load_cache(config: Config) -> dict:
+    try:
+        return json.loads((config.root / CACHE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _outputs_intact(config: Config, outputs: dict[str, str]) -> bool:
+    for rel, digest in outputs.items():
+        try:
+            if _digest((config.root / rel).read_bytes()) != digest:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def segment(
+    config: Config,
+    docs: list[str] | None = None,
+    lang: str | None = None,
+    encoding: str | None = None,
+    annotate: Annotator | None = None,
+    extra_key: str = "",
+) -> SegmentReport:
+    """Split sources and create or update the POT and each PO. Writes nothing if any input is bad."""
+    if annotate is None:
+        terms = load_glossary(config)
+        annotate = default_annotator(terms)
+        extra_key += glossary_digest(terms)
+    langs = config.langs(lang)
+    documents = config.documents(docs)
+    cache = _load_cache(config)
+    report = SegmentReport(documents=len(documents))
+    planned: list[tuple[str, str, dict[Path, str], Path]] = []  # (doc, cache key, output paths, source)
+    for doc, path in documents:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        key = _digest(raw + f"|{_code_digest()}|{encoding}|{config.source_lang}|{extra_key}".encode())
+        outs = {config.pot_path(doc): None, **{config.po_path(doc, lg): None for lg in langs}}
+        rels = {p: p.relative_to(config.root).as_posix() if p.is_relative_to(config.root) else str(p) for p in outs}
+        cached = cache.get(doc, {})
+        if cached.get("key") == key and set(rels.values()) <= set(cached.get("outputs", {})):
+            wanted = {r: cached["outputs"][r] for r in rels.values()}
+            if _outputs_intact(config, wanted):
+                report.skipped += 1
+                continue
+        planned.append((doc, key, rels, path))
+    words.prefer_disk(len(planned) <= DISK_DICTIONARY_MAX_DOCS)  # a re-run of a few changed documents
+    results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
+
+    def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan]) -> list[Path]:
+        (doc, key, rels, path), plan = item
+        for _ in range(MAX_REPLANS):
+            if _inputs_unchanged(plan.inputs):
+                break
+            plan = plan_document(config, doc, path, langs, encoding, annotate)  # a translator saved meanwhile
+        written = [out for out, text in plan.files if atomic_write(out, text)]
+        outputs = {rels[out]: _digest(text.encode("utf-8")) for out, text in plan.files}
+        cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
+        return written
+
+    with ThreadPoolExecutor(max_workers=4) as pool:  # fsync waits on the disk, not the CPU
+        for written in pool.map(write, zip(planned, results)):
+            report.written += written
+    report.entries = sum(plan.entries for plan in results)
+    report.empty = [doc for (doc, *_), plan in zip(planned, results) if not plan.files]
+    if planned:
+        atomic_write(config.root / CACHE_FILE, json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0))
+    return report
+
+
+#: Up to this many documents, jieba's dictionary is read from disk word by word instead of loaded whole.
+DISK_DICTIONARY_MAX_DOCS = 2
+#: Below this many documents, worker processes cost more than they save.
+PARALLEL_MIN_DOCS = 16
+
+
+def _plan_all(
+    config: Config, docs: list[tuple[str, Path]], langs: list[str], encoding: str | None, annotate: Annotator
+) -> list[Plan]:
+    """Plan every document, in worker processes when there are many (jieba is pure Python and CPU-bound).
+
+    Workers are forked after jieba's dictionary is loaded, so they share it instead of each loading it.
+    The first error in any document is raised here, before anything is written.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
+        return [plan_document(config, doc, path, langs, encoding, annotate) for doc, path in docs]
+    annotate("")  # load jieba and the user dictionary once, before the fork
+    global _WORK
+    _WORK = (config, langs, encoding, annotate)
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(docs) // (workers * 4))
+    with context.Pool(workers, initializer=_worker_init) as pool:
+        pending = pool.map_async(_plan_one, docs, chunksize=chunk)
+        from transflow.text import words
+
+        words.build_disk_dictionary()  # while the workers cut: makes later small re-runs cheap
+        return pending.get()
+
+
+_WORK: tuple | None = None
+
+
+def _worker_init() -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool and reports once, without worker tracebacks.
+
+    Workers also die with the parent (Linux ``PR_SET_PDEATHSIG``), so a killed run leaves no orphans.
+    """
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _plan_one(item: tuple[str, Path]) -> Plan:
+    config, langs, encoding, annotate = _WORK
+    return plan_document(config, item[0], item[1], langs, encoding, annotate)
+
+
+@dataclass
+class Plan:
+    """What one document's run would write, and digests of the catalogs it was computed from."""
+
+    files: list[tuple[Path, str]]
+    entries: int
+    inputs: dict[Path, str | None]
+
+
+#: How often a document is re-planned when a translator keeps saving its catalog during a run.
+MAX_REPLANS = 5
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return _digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _inputs_unchanged(inputs: dict[Path, str | None]) -> bool:
+    return all(_file_digest(path) == digest for path, digest in inputs.items())
+
+
+def _read_existing(path: Path, inputs: dict[Path, str | None]) -> tuple[polib.POFile | None, str | None]:
+    """Parse a catalog if it exists, remembering the digest of exactly the bytes that were parsed."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        inputs[path] = None
+        return None, None
+    inputs[path] = _digest(raw)
+    return load_catalog(path, raw), raw.decode("utf-8")
+
+
+def plan_document(
+    config: Config, doc: str, path: Path, langs: list[str], encoding: str | None, annotate: Annotator | None
+) -> Plan:
+    """Everything one document's segment run would write, as (path, text) pairs, computed in memory."""
+    paragraphs = read_article(path, encoding)
+    entries = template_entries(config.source_ref(path), paragraphs, annotate)
+    inputs: dict[Path, str | None] = {}
+    if not entries:  # like xgettext: a document with no text gets no catalogs (msgcat would print nothing)
+        return Plan([], 0, inputs)
+    pot_path = config.pot_path(doc)
+    old_pot, old_pot_text = _read_existing(pot_path, inputs)
+    pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text)
+    files = [(pot_path, pot_text)]
+    for lg in langs:
+        po_path = config.po_path(doc, lg)
+        old, _ = _read_existing(po_path, inputs)
+        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old)))
+    return Plan(files, len(entries), inputs)
