@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,6 +58,86 @@ from transflow.text.split import split_paragraph, split_spans, strip_paragraph
 )
 def test_rules(line: str, expected: list[str]) -> None:
     assert split_paragraph(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # ？” / ！” closing a quoted title or question right after a word: the sentence goes on
+        ("她报名参加了“谁来守护河流？”志愿活动，每周去一次。", ["她报名参加了“谁来守护河流？”志愿活动，每周去一次。"]),
+        ("展览名叫“原来如此！”展期一个月。", ["展览名叫“原来如此！”展期一个月。"]),
+        (
+            "最近总有人问我「该学哪门语言？」才发现大家都很焦虑。",
+            ["最近总有人问我「该学哪门语言？」才发现大家都很焦虑。"],
+        ),
+        # ... but after a comma or colon the quotation is speech, and the next sentence starts after it
+        ("他回了一句，“绝对不行！”他随后离开了会场。", ["他回了一句，“绝对不行！”", "他随后离开了会场。"]),
+        ("她说：“我们赢了！”全场欢呼起来。", ["她说：“我们赢了！”", "全场欢呼起来。"]),
+        # a short attribution after a closing quote stays in the quotation's sentence
+        ("“你今天去学校吗？”妈妈问道。我点了点头。", ["“你今天去学校吗？”妈妈问道。", "我点了点头。"]),
+        ("“水位还在上涨。”王红梅说。", ["“水位还在上涨。”王红梅说。"]),
+        ("“路修好了，菜也好卖了。”村民李大山告诉记者。", ["“路修好了，菜也好卖了。”村民李大山告诉记者。"]),
+        (
+            "“我们准备了三个方案。”市交通局副局长在昨天的发布会上表示。",
+            ["“我们准备了三个方案。”市交通局副局长在昨天的发布会上表示。"],
+        ),
+        ('"明年还会再来。"一位游客说', ['"明年还会再来。"一位游客说']),
+        ("“下雨了。”老陈说。“快收衣服。”他又说。", ["“下雨了。”老陈说。", "“快收衣服。”他又说。"]),
+        # not an attribution: a comma, a new quotation, a verb that only looks like one, or a long clause
+        ("“下雨了。”在屋里，他说。", ["“下雨了。”", "在屋里，他说。"]),
+        ("“下雨了。”他说：“快收衣服。”", ["“下雨了。”", "他说：“快收衣服。”"]),
+        ("“下雨了。”其实大家早就知道。", ["“下雨了。”", "其实大家早就知道。"]),
+        # an ellipsis inside a clause does not break; at the end of a clause before a new sentence it does
+        ("主队又进一球，而比赛……的下半场才刚开始。", ["主队又进一球，而比赛……的下半场才刚开始。"]),
+        ("货架上有苹果、梨……等十几种水果。", ["货架上有苹果、梨……等十几种水果。"]),
+        ("雨一直下……的确没人想出门。", ["雨一直下……", "的确没人想出门。"]),
+        (
+            "店里人挤人，抢购、排队、断货…… 如果想买到，得早点来。",
+            ["店里人挤人，抢购、排队、断货……", "如果想买到，得早点来。"],
+        ),
+        # a half-width ? between characters of a transliterated name is the name dot; a real ? still breaks
+        ("主演是约翰?保罗?琼斯，他很受欢迎。", ["主演是约翰?保罗?琼斯，他很受欢迎。"]),
+        ("城市该如何面对老龄化?届时专家会给出答案。", ["城市该如何面对老龄化?", "届时专家会给出答案。"]),
+        ("你去过哪里?我去过西安。", ["你去过哪里?", "我去过西安。"]),
+        # closers after a stop stay with it, half-width and mixed marks too
+        ("他说：“这就是故事的结局。'”第二天他走了。", ["他说：“这就是故事的结局。'”", "第二天他走了。"]),
+        ("她说：‘我不去了。'然后关上了门。", ["她说：‘我不去了。'", "然后关上了门。"]),
+        ('他说：“我们会回来的。" 大家鼓起掌来。', ['他说：“我们会回来的。"', "大家鼓起掌来。"]),
+        ("她说：'我不去了。'然后关上了门。", ["她说：'我不去了。'", "然后关上了门。"]),
+        # ?" followed by Chinese text breaks after the quote, whichever mark opened it
+        ('她问："你饿吗?"我摇了摇头。', ['她问："你饿吗?"', "我摇了摇头。"]),
+        ('她问：“你饿吗?"我摇了摇头。', ['她问：“你饿吗?"', "我摇了摇头。"]),
+        # a straight quote after a stop that a curly one closes later opens the next sentence
+        (
+            '“好的，”他说，然后就走了。"我们明天见。后天也行。”',
+            ["“好的，”他说，然后就走了。", '"我们明天见。', "后天也行。”"],
+        ),
+        # an apostrophe in embedded English is no quotation mark
+        ("他读了Trump's book。然后睡了。", ["他读了Trump's book。", "然后睡了。"]),
+    ],
+)
+def test_real_news_rules(line: str, expected: list[str]) -> None:
+    """Rules real news taught us (DESIGN.md rule 8), in sentences of our own."""
+    assert split_paragraph(line) == expected
+
+
+def test_attribution_length_limit() -> None:
+    """Up to ATTRIBUTION_MAX characters an attribution joins its quotation; a longer clause is a sentence."""
+    speaker = "在河边钓鱼的几位老人"
+    for size, joined in ((zh.ATTRIBUTION_MAX, True), (zh.ATTRIBUTION_MAX + 1, False)):
+        clause = (speaker * 10)[: size - 1] + "说"
+        line = f"“鱼越来越少了。”{clause}。"
+        assert split_paragraph(line) == ([line] if joined else ["“鱼越来越少了。”", clause + "。"])
+
+
+def test_rule_tables_carry_their_reasons() -> None:
+    """Each real-news rule is data in zh.py with the reason beside it, not a hidden branch."""
+    source = Path(zh.__file__).read_text("utf-8")
+    for table in ("SPEECH_VERBS", "ATTRIBUTION_MAX", "TITLE_TERMINATORS", "ELLIPSIS_CONTINUERS", "NAME_CHARACTERS"):
+        assert f"\n{table} = " in source
+        comment = source.split(f"\n{table} = ")[0].rsplit("\n\n", 1)[-1]
+        assert "#:" in comment and len(comment) > 60, table
+    assert "说" in zh.SPEECH_VERBS and "知道" not in zh.SPEECH_VERBS
 
 
 def test_article_sentences_rejoin_and_known_breaks() -> None:

@@ -33,6 +33,19 @@ LANG = typer.Option(None, "--lang", "-l", help="Only this target language.")
 ENCODING = typer.Option(None, help="Source encoding if not UTF-8, e.g. gb18030.")
 
 
+def _reading(strip_control: bool) -> bool:
+    """Every command that reads sources reads them alike: the option sets how this process reads them."""
+    from transflow.text.article import READING
+
+    READING["strip_control"] = strip_control
+    return strip_control
+
+
+STRIP_CONTROL = typer.Option(
+    False, "--strip-control", callback=_reading, help="Remove control characters from sources (with a warning)."
+)
+
+
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"transflow: error: {message}", err=True)
     raise typer.Exit(code)
@@ -76,6 +89,7 @@ def main(
     """transflow: segment -> draft -> review in Poedit -> check -> merge."""
     _state["debug"] = debug
     _state["project"] = project
+    _reading(False)
 
 
 @app.command()
@@ -84,6 +98,7 @@ def split(
     file: Path = typer.Argument(..., help="A source article (UTF-8 text, one paragraph per line)."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines: {line, role, segments} per paragraph."),
     encoding: Optional[str] = ENCODING,
+    strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """Print the sentences of one file, one per line.
 
@@ -106,6 +121,7 @@ def segment(
     docs: Optional[list[str]] = DOCS,
     lang: Optional[str] = LANG,
     encoding: Optional[str] = ENCODING,
+    strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """Split sources into sentences and create or update the POT and PO catalogs.
 
@@ -277,6 +293,7 @@ def terms(
     docs: Optional[list[str]] = typer.Argument(None, help="Documents; default all."),
     top: int = typer.Option(30, "--top", "-n", min=1, help="How many proposals."),
     fmt: str = typer.Option("text", "--format", help="text, or csv rows that append to glossary.csv."),
+    strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """Propose terms not yet in the glossary: names, recurring words and phrases, with examples.
 
@@ -303,6 +320,7 @@ def merge(
     ),
     glossary: bool = typer.Option(False, "--glossary", help="HTML: add a table of the glossary terms used."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file, or folder for several."),
+    strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """Merge source and reviewed translations into a parallel document (default build/<doc>.<lang>.html).
 
@@ -379,6 +397,7 @@ def stats(
 def run_all(
     lang: Optional[str] = LANG,
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts in the HTML."),
+    strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """The main job: segment, draft empty entries if a model is installed, merge to bilingual HTML.
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,14 @@ from transflow.text.split import split_spans, strip_paragraph
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: Control characters have no place in an article (tab aside); they would corrupt catalogs and pages.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: cp1252 punctuation decoded as Latin-1 (a common slip in news pipelines): the C1 control characters it
+#: leaves behind stand for these marks, so they are repaired, with a warning, instead of losing the article.
+CP1252_MOJIBAKE = {"\x91": "‘", "\x92": "’", "\x93": "“", "\x94": "”", "\x85": "…"}
+_MOJIBAKE = re.compile("[" + "".join(CP1252_MOJIBAKE) + "]")
+#: The option that removes any other control character (named in the error, documented in README).
+STRIP_OPTION = "--strip-control"
+#: How this process reads sources; the CLI sets it from --strip-control so every stage reads alike.
+READING = {"strip_control": False}
 #: A paragraph longer than this is not prose but a broken file (a missing line end, a data dump).
 MAX_PARAGRAPH = 200_000
 #: Legacy Chinese encodings tried only to tell the user what the file probably is.
@@ -72,14 +82,47 @@ def guess_legacy_encoding(raw: bytes) -> str | None:
     return max(scores, key=scores.get) if scores else None
 
 
+def _where(text: str, offset: int) -> str:
+    """``line:column`` of an offset, both 1-based, as editors count them."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{line}:{column}"
+
+
+def _summary(found: list[re.Match], how: Callable[[str], str]) -> str:
+    """``3 control characters (U+0093 → “, U+0094 → ”)``: how many, and each kind once."""
+    kinds = ", ".join(how(ch) for ch in sorted({m.group() for m in found}))
+    return f"{len(found)} control {'character' if len(found) == 1 else 'characters'} ({kinds})"
+
+
+def clean_text(text: str, path: Path | str, strip_control: bool = False) -> tuple[str, list[str]]:
+    """Repair cp1252 mojibake; with ``strip_control`` remove every other control character.
+
+    Returns the text and one warning line per kind of change (naming where the first one is), so a
+    document gets one line however many stray bytes it has. Pure: the caller decides where warnings go.
+    """
+    warnings: list[str] = []
+    found = list(_MOJIBAKE.finditer(text))
+    if found:
+        what = _summary(found, lambda ch: f"U+{ord(ch):04X} → {CP1252_MOJIBAKE[ch]}")
+        warnings.append(f"{path}:{_where(text, found[0].start())}: repaired {what}: cp1252 punctuation read as Latin-1")
+        text = _MOJIBAKE.sub(lambda m: CP1252_MOJIBAKE[m.group()], text)
+    if strip_control:
+        found = list(CONTROL.finditer(text))
+        if found:
+            what = _summary(found, lambda ch: f"U+{ord(ch):04X}")
+            warnings.append(f"{path}:{_where(text, found[0].start())}: removed {what} as {STRIP_OPTION} asks")
+            text = CONTROL.sub("", text)
+    return text, warnings
+
+
 def check_text(text: str, path: Path | str) -> None:
     """Refuse control characters and absurdly long lines, naming line and column."""
     bad = CONTROL.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise InputError(
-            f"{path}:{line}:{column}: control character U+{ord(bad.group()):04X} in the text; remove it and run again"
+            f"{path}:{_where(text, bad.start())}: control character U+{ord(bad.group()):04X} in the text; "
+            f"remove it, or pass {STRIP_OPTION} to drop control characters"
         )
     for n, line in enumerate(LINE_BREAK.split(text), start=1):
         if len(line) > MAX_PARAGRAPH:
@@ -87,6 +130,10 @@ def check_text(text: str, path: Path | str) -> None:
                 f"{path}:{n}: a paragraph of {len(line):,} characters (limit {MAX_PARAGRAPH:,}); "
                 "is a line end missing? Split it into paragraphs, one per line"
             )
+
+
+def _to_stderr(message: str) -> None:
+    print(f"transflow: warning: {message}", file=sys.stderr)
 
 
 def parse_article(text: str) -> list[Paragraph]:
@@ -100,12 +147,24 @@ def parse_article(text: str) -> list[Paragraph]:
     ]
 
 
-def read_article(path: Path, encoding: str | None = None) -> list[Paragraph]:
-    """Read and parse one source file."""
+def read_article(
+    path: Path,
+    encoding: str | None = None,
+    strip_control: bool | None = None,
+    warn: Callable[[str], None] = _to_stderr,
+) -> list[Paragraph]:
+    """Read and parse one source file; repairs are reported through ``warn``, one line each.
+
+    ``strip_control`` defaults to how this process reads sources (``READING``, set by the CLI).
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     text = decode_source(raw, path, encoding)
+    strip = READING["strip_control"] if strip_control is None else strip_control
+    text, warnings = clean_text(text, path, strip)
     check_text(text, path)
+    for line in warnings:
+        warn(line)
     return parse_article(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from transflow.text import zh
+from transflow.text.split import split_spans
 
 TITLE, HEADING, BYLINE, CAPTION, BODY, RELATED = "title", "heading", "byline", "caption", "body", "related"
 
@@ -25,9 +26,17 @@ MAX_CAPTION = 150
 
 
 def _ends_sentence(text: str) -> bool:
-    """True when the paragraph ends with a terminator (possibly followed by closers)."""
-    end = text.rstrip("".join(zh.CLOSERS) + zh.STRAIGHT_QUOTE)
-    return bool(end) and (end[-1] in zh.TERMINATORS or end[-1] in zh.ELLIPSIS or end.endswith("..."))
+    """True when the paragraph ends with a terminator, full- or half-width (possibly followed by closers)."""
+    end = text.rstrip("".join(zh.CLOSERS) + zh.STRAIGHT_QUOTE + zh.STRAIGHT_SINGLE)
+    return bool(end) and (
+        end[-1] in zh.TERMINATORS or end[-1] in zh.HALF_TERMINATORS or end[-1] in zh.ELLIPSIS or end.endswith("...")
+    )
+
+
+def _is_prose(text: str) -> bool:
+    """Sentence punctuation at the end, or more than one sentence: running text (or a quotation), never a
+    headline. “真的吗?”她反问道,“那我们明天再来!” is a quotation even though it is short."""
+    return _ends_sentence(text) or len(split_spans(text)) > 1
 
 
 def _role(text: str, index: int) -> str:
@@ -35,9 +44,10 @@ def _role(text: str, index: int) -> str:
         return BYLINE
     if CAPTION_END.search(text) and len(text) <= MAX_CAPTION:
         return CAPTION
-    if index == 0 and len(text) <= MAX_TITLE and not _ends_sentence(text):
+    prose = _is_prose(text)
+    if index == 0 and len(text) <= MAX_TITLE and not prose:
         return TITLE
-    if len(text) <= MAX_HEADING and not _ends_sentence(text):
+    if len(text) <= MAX_HEADING and not prose:
         return HEADING
     return BODY
 

@@ -11,6 +11,7 @@ backings for the same tokenizer:
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import tempfile
@@ -19,6 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 
 _MODE = {"lazy": False}
+
+#: jieba logs "Building prefix dict from the default dictionary ...", "Loading model cost ..." through its own
+#: stderr handler whenever a dictionary is loaded: noise on a user's terminal and in CI logs. Its import
+#: resets the logger's level, so the logger is disabled outright, here, before any jieba import or load
+#: (every path to jieba's dictionary, jieba.analyse included, goes through this module).
+logging.getLogger("jieba").disabled = True
 
 
 def prefer_disk(flag: bool) -> None:

@@ -37,6 +37,81 @@ NO_BREAK_INSIDE = frozenset("《〈")
 COMMA_LIKE = frozenset("，,、；;：:")
 #: The straight double quote opens and closes by turns.
 STRAIGHT_QUOTE = '"'
+#: The straight single quote, too, unless it sits between two letters (an apostrophe: Trump's).
+STRAIGHT_SINGLE = "'"
+#: Closing quotation marks: a quotation closed by one of these may be followed by its attribution.
+QUOTE_CLOSERS = frozenset("”’」』\"'")
+
+# Rules that real news taught us (../shared/realtext/). Each is data with the reason beside it.
+
+#: Speech verbs that end a short attribution after a closing quote. Real news keeps
+#: “……。”张建国说。 in one row every time, and the translation is one sentence: "…," said Zhang Jianguo.
+#: So a quotation closed by 。”/？”/！” stays one sentence with an attribution that follows it when that
+#: attribution is short, has no comma, quotation or bracket, and ends with one of these and then 。 (or
+#: ends the paragraph). Verbs that merely end in 道 are listed whole: 知道 is not a speech verb.
+SPEECH_VERBS = (
+    "说",
+    "说道",
+    "表示",
+    "称",
+    "声称",
+    "指出",
+    "介绍",
+    "问",
+    "问道",
+    "反问",
+    "反问道",
+    "追问",
+    "补充",
+    "补充道",
+    "写道",
+    "答道",
+    "回答",
+    "回答道",
+    "解释",
+    "解释道",
+    "强调",
+    "透露",
+    "坦言",
+    "感叹",
+    "感叹道",
+    "感慨",
+    "笑道",
+    "喊道",
+    "叹道",
+    "回忆",
+    "回忆道",
+    "提到",
+    "告诉记者",
+    "告诉本报记者",
+    "发文",
+    "宣布",
+)
+#: Longest attribution, in characters before its 。: 朗格在接受新华国际记者采访时说 is 17; a clause of 40
+#: characters is already a sentence of its own.
+ATTRIBUTION_MAX = 40
+#: What an attribution never contains: a comma-like mark (在门口，他说。 is a new sentence), a quotation or
+#: bracket (a new quotation), or another terminator.
+ATTRIBUTION_STOP = frozenset("，,、；;：:“”‘’\"'「」『』（）()《》【】[]。！？!?…⋯")
+#: A ？ or ！ that closes a quotation opened right after a word (加入了“谁的街道？”项目团队) ends a quoted
+#: title or question inside the sentence, not the sentence: when text goes on after the quote, no break.
+#: After a comma or colon (回应，“当然不会！”他表示……) the quotation is speech and the break stays.
+TITLE_TERMINATORS = frozenset("？！?!")
+#: An ellipsis followed by one of these is a pause inside a clause (而比赛……的上半场还剩1分钟): these
+#: particles and words bind to what comes before and never open a sentence.
+ELLIPSIS_CONTINUERS = ("的", "了", "等", "之类", "吗", "呢", "吧", "啊", "呀", "嘛", "们")
+#: ... except where they begin a word that can open a sentence (的确, 了解, 等到).
+ELLIPSIS_OPENING_WORDS = ("的确", "了解", "了不起", "等到", "等待", "等候")
+#: Characters of transliterated foreign names. Real newswire writes the name dot · as a half-width ? when
+#: an encoding step lost it (柯林?德?鲁蒂斯): a ? with such a character on both sides and no space is a name
+#: dot, not a question mark (世界?届时 and 迷晕?警方 are questions: 界, 届, 晕, 警 are not name characters).
+NAME_CHARACTERS = frozenset(
+    "阿埃艾爱安昂奥澳巴拜班邦包保鲍贝本比彼毕宾波玻伯勃博布查察达戴丹黛道德登迪狄蒂丁杜顿多厄恩法范菲费芬丰佛弗伏福富"
+    "盖甘冈戈哥格葛根贡古圭哈海汉翰豪赫亨洪胡华怀惠霍基吉加嘉贾简杰捷金津居卡凯坎康考柯科克肯孔库夸奎昆拉莱赖兰朗劳勒"
+    "雷蕾黎里理利莉丽莲列林琳留柳卢鲁陆路露伦罗洛律马玛迈麦曼芒梅门蒙孟米密缅摩莫默姆穆纳娜乃奈南内妮尼涅宁纽努诺欧帕"
+    "潘庞培佩彭皮普齐奇恰乔琴琼切丘让茹若瑞萨塞赛桑瑟森沙莎尚舍申圣施史舒斯丝松苏索塔泰坦汤唐特提汀图托娃瓦万旺威韦维"
+    "温翁沃乌伍西希锡夏谢辛欣休雅娅亚扬杨耶叶伊英尤约泽扎詹珍朱兹佐尔茨"
+)
 #: Whitespace that is never content at the edges of a paragraph or between sentences.
 EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\ufeff\u2002\u2003\u2009\u200b"
 
