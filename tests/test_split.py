@@ -95,6 +95,12 @@ def test_rules(line: str, expected: list[str]) -> None:
             "店里人挤人，抢购、排队、断货…… 如果想买到，得早点来。",
             ["店里人挤人，抢购、排队、断货……", "如果想买到，得早点来。"],
         ),
+        # three or more dots after Chinese text are an ellipsis, with the same rules; other dots never break
+        ("他等了很久......终于来了。", ["他等了很久......", "终于来了。"]),
+        ("他犹豫了......，然后走了。", ["他犹豫了......，然后走了。"]),
+        ("他用英语说 wait... 然后笑了。", ["他用英语说 wait... 然后笑了。"]),
+        # a quotation left open (it goes on in the next paragraph) still holds its pauses
+        ("“我先说明一下……明天照常上课。", ["“我先说明一下……明天照常上课。"]),
         # a half-width ? between characters of a transliterated name is the name dot; a real ? still breaks
         ("主演是约翰?保罗?琼斯，他很受欢迎。", ["主演是约翰?保罗?琼斯，他很受欢迎。"]),
         ("城市该如何面对老龄化?届时专家会给出答案。", ["城市该如何面对老龄化?", "届时专家会给出答案。"]),
@@ -153,7 +159,9 @@ def test_article_sentences_rejoin_and_known_breaks() -> None:
 
 
 PUNCT = "。！？!?….,，、；;：:“”‘’「」《》（）()\"' \u3000"
-texts = st.text(alphabet=st.sampled_from(list(PUNCT) + list("我们他好的了abc12")), max_size=60) | st.text(max_size=40)
+#: Pieces that exercise every rule: speech verbs, particles after an ellipsis, name characters around a ?.
+PIECES = list(PUNCT) + list("我们他好的了abc12德林等") + ["问道", "说。", "……的", "?德"]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text(max_size=40)
 
 
 @given(texts)

@@ -25,14 +25,16 @@ _SPECIAL = re.compile(
     "["
     + re.escape("".join(zh.TERMINATORS | zh.HALF_TERMINATORS | zh.ELLIPSIS | zh.CLOSERS | zh.OPENERS))
     + re.escape(zh.STRAIGHT_QUOTE + zh.STRAIGHT_SINGLE)
-    + "]"
+    + "]|"
+    + zh.DOT_ELLIPSIS
 )
 _CLUSTER = re.compile(
-    "["
+    "(?:["
     + re.escape("".join(zh.TERMINATORS | zh.HALF_TERMINATORS | zh.ELLIPSIS | zh.CLOSERS))
     + re.escape(zh.STRAIGHT_QUOTE + zh.STRAIGHT_SINGLE)
-    + "]*"
+    + r"]|\.{3,})*"
 )
+_PAUSES = zh.ELLIPSIS | {"."}
 #: The longest run after a closing quote that may be an attribution (its end is checked separately).
 _ATTRIBUTION = re.compile("[^" + re.escape("".join(zh.ATTRIBUTION_STOP)) + f"]{{1,{zh.ATTRIBUTION_MAX}}}")
 
@@ -51,7 +53,7 @@ class _Quotes:
 
     def open(self, i: int) -> None:
         ch = self.text[i]
-        if _has_later(self.text, zh.PAIRS[ch], i + 1):
+        if ch in zh.QUOTE_OPENERS or _has_later(self.text, zh.PAIRS[ch], i + 1):
             before = self.text[i - 1] if i else ""
             self.stack.append((zh.PAIRS[ch], before.isalnum()))
 
@@ -140,7 +142,7 @@ def _cut_points(text: str) -> list[int]:
         if ch == "?" and _is_name_dot(text, i):
             pos = i + 1
             continue
-        if ch in zh.TERMINATORS or ch in zh.HALF_TERMINATORS or ch in zh.ELLIPSIS:
+        if ch in zh.TERMINATORS or ch in zh.HALF_TERMINATORS or ch in _PAUSES:
             strong = half = closed = quoted = False
             titled = None  # a quotation closed here: opened after a word (True) or not (False)
             only_titles = True
@@ -158,13 +160,13 @@ def _cut_points(text: str) -> list[int]:
                     if c in zh.QUOTE_CLOSERS:
                         quoted = True
                         titled = embedded if titled is None else titled
-                elif c in zh.ELLIPSIS:
+                elif c in _PAUSES:
                     pass
                 elif not quotes.closes_straight(j):
                     break  # an opening straight quote starts the next sentence
                 else:
                     closed = quoted = True
-                if c in zh.TERMINATORS or c in zh.HALF_TERMINATORS or c in zh.ELLIPSIS:
+                if c in zh.TERMINATORS or c in zh.HALF_TERMINATORS or c in _PAUSES:
                     only_titles = only_titles and c in zh.TITLE_TERMINATORS
                 j += 1
             k = j

@@ -12,6 +12,9 @@ TERMINATORS = frozenset("。！？｡")
 HALF_TERMINATORS = frozenset("!?")
 #: Ellipsis characters: end a sentence only when a new sentence follows directly.
 ELLIPSIS = frozenset("…⋯")
+#: Three or more half-width dots right after CJK text are an ellipsis typed with periods (translated news
+#: writes 见好就收......上次); they follow the ellipsis rules. Other dots never break (3.5, U.S., URLs).
+DOT_ELLIPSIS = r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])\.{3,}"
 #: Closing marks that stay with the sentence they close (straight ``"`` is handled by state).
 CLOSERS = frozenset("”’」』）)》〉】］]〕〗")
 #: Opening marks, paired with their closers; used to track quotation depth.
@@ -31,6 +34,9 @@ PAIRS = {
     "〖": "〗",
 }
 OPENERS = frozenset(PAIRS)
+#: Quotation marks that open speech: an unclosed one runs to the end of the paragraph (a quotation that
+#: goes on in the next paragraph), so a pause inside it (我来解释一下……我们排演一天) is no sentence end.
+QUOTE_OPENERS = frozenset("“‘「『")
 #: Inside these (book and article titles) nothing ever breaks: 《加油！武汉》 is one title.
 NO_BREAK_INSIDE = frozenset("《〈")
 #: Comma-like marks: after a terminator and its closers, one of these means the sentence goes on.
