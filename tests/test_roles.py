@@ -34,3 +34,9 @@ def test_headlines_bylines_and_captions_keep_their_roles() -> None:
 def test_roles_reach_the_article_paragraphs() -> None:
     pars = parse_article("新村新貌\n“真的通车了?”老人问,“那我明天就进城!”\n一条路的变化\n")
     assert [p.role for p in pars] == [TITLE, BODY, HEADING]
+
+
+def test_a_one_word_kicker_does_not_make_a_headline_two_sentences() -> None:
+    assert detect_roles(["快讯！河湾村公路今天通车", "正文。"])[0] == TITLE
+    assert detect_roles(["标题", "原标题：刚刚！新规出台", "正文。"])[1] == HEADING
+    assert detect_roles(["标题", "路通了！村民的菜卖出去了", "正文。"])[1] == BODY  # a sentence, not a kicker

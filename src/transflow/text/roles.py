@@ -23,6 +23,9 @@ CAPTION_END = re.compile(r"(?:摄|摄影|供图|图片来源[^。]*|[（(][^（(
 MAX_HEADING = 30
 MAX_TITLE = 60
 MAX_CAPTION = 150
+#: A headline may open with a one-word exclamation kicker (快讯！, 重磅！, 原标题：刚刚！): at most this many
+#: characters after any label, ending in ！ or !. It does not make the headline two sentences.
+MAX_KICKER = 4
 
 
 def _ends_sentence(text: str) -> bool:
@@ -33,10 +36,20 @@ def _ends_sentence(text: str) -> bool:
     )
 
 
+def _is_kicker(sentence: str) -> bool:
+    word = re.split("[：:]", sentence)[-1]
+    return len(word) <= MAX_KICKER + 1 and word[-1:] in "！!"
+
+
 def _is_prose(text: str) -> bool:
     """Sentence punctuation at the end, or more than one sentence: running text (or a quotation), never a
     headline. “真的吗?”她反问道,“那我们明天再来!” is a quotation even though it is short."""
-    return _ends_sentence(text) or len(split_spans(text)) > 1
+    if _ends_sentence(text):
+        return True
+    spans = split_spans(text)
+    if spans and _is_kicker(text[spans[0][0] : spans[0][1]]):
+        spans = spans[1:]
+    return len(spans) > 1
 
 
 def _role(text: str, index: int) -> str:
