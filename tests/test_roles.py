@@ -39,4 +39,4 @@ def test_roles_reach_the_article_paragraphs() -> None:
 def test_a_one_word_kicker_does_not_make_a_headline_two_sentences() -> None:
     assert detect_roles(["快讯！河湾村公路今天通车", "正文。"])[0] == TITLE
     assert detect_roles(["标题", "原标题：刚刚！新规出台", "正文。"])[1] == HEADING
-    assert detect_roles(["标题", "路通了！村民的菜卖出去了", "正文。"])[1] == BODY  # a sentence, not a kicker
+    assert detect_roles(["标题", "新修的公路通车了！村民的菜卖出去了", "正文。"])[1] == BODY  # two sentences
