@@ -73,6 +73,7 @@ def test_rules(line: str, expected: list[str]) -> None:
         # ... but after a comma or colon the quotation is speech, and the next sentence starts after it
         ("他回了一句，“绝对不行！”他随后离开了会场。", ["他回了一句，“绝对不行！”", "他随后离开了会场。"]),
         ("她说：“我们赢了！”全场欢呼起来。", ["她说：“我们赢了！”", "全场欢呼起来。"]),
+        ("他大声问“这是谁的错？”大家都不说话。", ["他大声问“这是谁的错？”", "大家都不说话。"]),
         # a short attribution after a closing quote stays in the quotation's sentence
         ("“你今天去学校吗？”妈妈问道。我点了点头。", ["“你今天去学校吗？”妈妈问道。", "我点了点头。"]),
         ("“水位还在上涨。”王红梅说。", ["“水位还在上涨。”王红梅说。"]),

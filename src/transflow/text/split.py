@@ -55,7 +55,8 @@ class _Quotes:
         ch = self.text[i]
         if ch in zh.QUOTE_OPENERS or _has_later(self.text, zh.PAIRS[ch], i + 1):
             before = self.text[i - 1] if i else ""
-            self.stack.append((zh.PAIRS[ch], before.isalnum()))
+            embedded = before.isalnum() and not self.text.endswith(zh.SPEECH_INTRODUCERS, 0, i)
+            self.stack.append((zh.PAIRS[ch], embedded))
 
     def close(self, closer: str) -> bool | None:
         """Close the innermost ``closer`` (and anything left open inside it); whether it was embedded."""

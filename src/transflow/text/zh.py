@@ -103,6 +103,8 @@ ATTRIBUTION_STOP = frozenset("，,、；;：:“”‘’\"'「」『』（）()
 #: title or question inside the sentence, not the sentence: when text goes on after the quote, no break.
 #: After a comma or colon (回应，“当然不会！”他表示……) the quotation is speech and the break stays.
 TITLE_TERMINATORS = frozenset("？！?!")
+#: ... and a quotation right after a speech verb (他大声问“这是谁的错？”) is speech, too, even without a colon.
+SPEECH_INTRODUCERS = (*SPEECH_VERBS, "喊", "道")
 #: An ellipsis followed by one of these is a pause inside a clause (而比赛……的上半场还剩1分钟): these
 #: particles and words bind to what comes before and never open a sentence.
 ELLIPSIS_CONTINUERS = ("的", "了", "等", "之类", "吗", "呢", "吧", "啊", "呀", "嘛", "们")
