@@ -82,8 +82,8 @@ class _Quotes:
 
         It closes its own open kind, or a curly quotation opened with “ or ‘ (mixed marks: 结局。'” and
         “……。" both occur in real news), or, with no partner later in the paragraph (straight or curly), a
-        quotation opened before it, in an earlier paragraph. Otherwise it opens the next sentence (游行。"我们
-        已经……。” opens with " and closes with ”).
+        quotation opened before it, in an earlier paragraph. Otherwise it opens the next sentence (走了。"我们
+        明天见。” opens with " and closes with ”).
         """
         ch = self.text[i]
         curly = "”" if ch == zh.STRAIGHT_QUOTE else "’"

@@ -13,7 +13,7 @@ HALF_TERMINATORS = frozenset("!?")
 #: Ellipsis characters: end a sentence only when a new sentence follows directly.
 ELLIPSIS = frozenset("…⋯")
 #: Three or more half-width dots right after CJK text are an ellipsis typed with periods (translated news
-#: writes 见好就收......上次); they follow the ellipsis rules. Other dots never break (3.5, U.S., URLs).
+#: writes 等了很久......终于); they follow the ellipsis rules. Other dots never break (3.5, U.S., URLs).
 DOT_ELLIPSIS = r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])\.{3,}"
 #: Closing marks that stay with the sentence they close (straight ``"`` is handled by state).
 CLOSERS = frozenset("”’」』）)》〉】］]〕〗")
@@ -35,7 +35,7 @@ PAIRS = {
 }
 OPENERS = frozenset(PAIRS)
 #: Quotation marks that open speech: an unclosed one runs to the end of the paragraph (a quotation that
-#: goes on in the next paragraph), so a pause inside it (我来解释一下……我们排演一天) is no sentence end.
+#: goes on in the next paragraph), so a pause inside it (我先说明一下……明天照常上课) is no sentence end.
 QUOTE_OPENERS = frozenset("“‘「『")
 #: Inside these (book and article titles) nothing ever breaks: 《加油！武汉》 is one title.
 NO_BREAK_INSIDE = frozenset("《〈")
@@ -93,15 +93,15 @@ SPEECH_VERBS = (
     "发文",
     "宣布",
 )
-#: Longest attribution, in characters before its 。: 朗格在接受新华国际记者采访时说 is 17; a clause of 40
-#: characters is already a sentence of its own.
+#: Longest attribution, in characters before its 。: 市交通局副局长在昨天的发布会上表示 is 17; a clause of
+#: 40 characters is already a sentence of its own.
 ATTRIBUTION_MAX = 40
 #: What an attribution never contains: a comma-like mark (在门口，他说。 is a new sentence), a quotation or
 #: bracket (a new quotation), or another terminator.
 ATTRIBUTION_STOP = frozenset("，,、；;：:“”‘’\"'「」『』（）()《》【】[]。！？!?…⋯")
 #: A ？ or ！ that closes a quotation opened right after a word (加入了“谁的街道？”项目团队) ends a quoted
 #: title or question inside the sentence, not the sentence: when text goes on after the quote, no break.
-#: After a comma or colon (回应，“当然不会！”他表示……) the quotation is speech and the break stays.
+#: After a comma or colon (他回了一句，“绝对不行！”他随后……) the quotation is speech and the break stays.
 TITLE_TERMINATORS = frozenset("？！?!")
 #: ... and a quotation right after a speech verb (他大声问“这是谁的错？”) is speech, too, even without a colon.
 SPEECH_INTRODUCERS = (*SPEECH_VERBS, "喊", "道")
@@ -112,7 +112,7 @@ ELLIPSIS_CONTINUERS = ("的", "了", "等", "之类", "吗", "呢", "吧", "啊"
 ELLIPSIS_OPENING_WORDS = ("的确", "了解", "了不起", "等到", "等待", "等候")
 #: Characters of transliterated foreign names. Real newswire writes the name dot · as a half-width ? when
 #: an encoding step lost it (柯林?德?鲁蒂斯): a ? with such a character on both sides and no space is a name
-#: dot, not a question mark (世界?届时 and 迷晕?警方 are questions: 界, 届, 晕, 警 are not name characters).
+#: dot, not a question mark (走了吗?我们 and 多少钱?老板 are questions: 吗, 钱, 老 are not name characters).
 NAME_CHARACTERS = frozenset(
     "阿埃艾爱安昂奥澳巴拜班邦包保鲍贝本比彼毕宾波玻伯勃博布查察达戴丹黛道德登迪狄蒂丁杜顿多厄恩法范菲费芬丰佛弗伏福富"
     "盖甘冈戈哥格葛根贡古圭哈海汉翰豪赫亨洪胡华怀惠霍基吉加嘉贾简杰捷金津居卡凯坎康考柯科克肯孔库夸奎昆拉莱赖兰朗劳勒"
