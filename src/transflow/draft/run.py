@@ -29,7 +29,7 @@ from transflow.draft.postedit import postedit
 from transflow.glossary.table import load_glossary, missing_terms
 from transflow.po import headers
 from transflow.po.catalog import atomic_write, load_catalog, render_catalog
-from transflow.po.msgmerge import FUZZY, has_translation
+from transflow.po.progress import REVIEWED, has_translation, live, state
 from transflow.project.config import Config
 from transflow.project.errors import InputError
 
@@ -87,7 +87,7 @@ def digest(text: str) -> str:
 
 def is_machine_draft(entry: polib.POEntry) -> bool:
     """A fuzzy entry whose text is still exactly what transflow drafted (nobody edited it)."""
-    if FUZZY not in entry.flags or not entry.msgstr:
+    if not entry.fuzzy or not entry.msgstr:
         return False
     want = f"h={digest(entry.msgstr)}"
     return any(line.startswith(MARK) and line.endswith(want) for line in (entry.tcomment or "").split("\n"))
@@ -107,8 +107,7 @@ def apply_draft(entry: polib.POEntry, draft: Draft, date: str) -> bool:
     before = (entry.msgstr, entry.tcomment, list(entry.flags))
     entry.msgstr = draft.text
     entry.tcomment = "\n".join(lines)
-    if FUZZY not in entry.flags:
-        entry.flags.insert(0, FUZZY)
+    entry.fuzzy = True
     entry.previous_msgid = entry.previous_msgctxt = None
     return before != (entry.msgstr, entry.tcomment, list(entry.flags))
 
@@ -197,7 +196,7 @@ def refresh_memory(memory: Memory, config: Config) -> None:
         if memory.stamp(origin) == stamp:
             continue
         po = load_catalog(path)
-        pairs = [(e.msgid, e.msgstr) for e in po if not e.obsolete and e.msgstr and FUZZY not in e.flags and e.msgid]
+        pairs = [(e.msgid, e.msgstr) for e in live(po) if not e.msgid_plural and state(e) == REVIEWED]
         memory.replace_origin(origin, stamp, config.source_lang, {lang: pairs})
     memory.drop_origins("catalog:", seen)
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import polib
 
 from transflow.glossary.table import GlossaryTerm, as_terms, term_spans  # noqa: F401 - re-exported for the renderers
-from transflow.po.msgmerge import FUZZY
+from transflow.po.progress import DRAFT, REVIEWED, UNTRANSLATED, Progress, state, translation
 from transflow.text import zh
 from transflow.text.article import Paragraph
 from transflow.text.roles import TITLE
 
-REVIEWED, DRAFT, UNTRANSLATED = "reviewed", "draft", "untranslated"
+__all__ = ["DRAFT", "REVIEWED", "UNTRANSLATED", "Progress"]  # entry states, re-exported for the renderers
 #: Display names of target languages a newsroom is likely to use; others show their code.
 LANG_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "ja": "日本語", "ru": "Русский"}
 #: Translator-comment lines written by machines (draft engines), not people: never shown to readers.
@@ -70,24 +70,6 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Counts:
-    """Catalog state of the document's distinct sentences (as msgfmt --statistics counts them)."""
-
-    reviewed: int = 0
-    drafts: int = 0
-    untranslated: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.reviewed + self.drafts + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        """Percent reviewed; an empty document is complete."""
-        return 100.0 * self.reviewed / self.total if self.total else 100.0
-
-
-@dataclass(frozen=True)
 class Aligned:
     """A whole article aligned with one language's catalog."""
 
@@ -95,7 +77,7 @@ class Aligned:
     lang: str
     source_lang: str
     blocks: tuple[Block, ...]
-    counts: Counts
+    counts: Progress  # the state of the document's distinct sentences (as msgfmt --statistics counts them)
     include_drafts: bool
     revised: str = ""  # the catalog's PO-Revision-Date, for the colophon
 
@@ -153,12 +135,6 @@ def human_note(tcomment: str | None) -> str:
     return "\n".join(lines).strip()
 
 
-def entry_state(entry: polib.POEntry | None) -> str:
-    if entry is None or not entry.msgstr:
-        return UNTRANSLATED
-    return DRAFT if FUZZY in entry.flags else REVIEWED
-
-
 def align(
     doc: str,
     lang: str,
@@ -176,22 +152,20 @@ def align(
         sentences = []
         for k, text in enumerate(par.segments, start=1):
             entry = by_msgid.get(text)
-            state = entry_state(entry)
-            states.setdefault(text, state)
-            shown = state == REVIEWED or (state == DRAFT and include_drafts)
+            kind = state(entry)
+            states.setdefault(text, kind)
+            shown = kind == REVIEWED or (kind == DRAFT and include_drafts)
             sentences.append(
                 Sentence(
                     zh=text,
-                    en=entry.msgstr if shown and entry is not None else None,
-                    state=state if shown else UNTRANSLATED,
+                    en=translation(entry) if shown and entry is not None else None,
+                    state=kind if shown else UNTRANSLATED,
                     note=human_note(entry.tcomment) if shown and entry is not None else "",
                     key=f"{par.index}.{k}",
                 )
             )
         blocks.append(Block(par.index, par.line, par.role, tuple(sentences), sentence_gaps(par.text, par.segments)))
-    values = list(states.values())
-    counts = Counts(values.count(REVIEWED), values.count(DRAFT), values.count(UNTRANSLATED))
-    return Aligned(doc, lang, source_lang, tuple(blocks), counts, include_drafts, revised)
+    return Aligned(doc, lang, source_lang, tuple(blocks), Progress.of_states(states.values()), include_drafts, revised)
 
 
 def used_terms(aligned: Aligned, terms: Sequence[Term]) -> list[Term]:

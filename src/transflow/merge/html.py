@@ -189,7 +189,7 @@ def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
     legend.append("<li>Hover or focus a sentence to see its counterpart</li>")
     return (
         '<section class="status" aria-label="Translation status">'
-        f'<p class="counts"><strong>{c.percent:.0f}% reviewed</strong> · {c.total} sentences: '
+        f'<p class="counts"><strong>{c.shown} reviewed</strong> · {c.total} sentences: '
         f'<span class="n-reviewed">{c.reviewed} reviewed</span>, <span class="n-draft">{c.drafts} drafts '
         f"({drafts_note})</span>, "
         f'<span class="n-untranslated">{c.untranslated} untranslated</span></p>'

@@ -69,7 +69,7 @@ def render_markdown(aligned: Aligned, source_ref: str = "", catalog_ref: str = "
         lines += [md_escape(title.zh, line_start=True), ""]
     drafts = "shown, marked *\\[draft\\]*" if aligned.include_drafts else "not shown"
     lines += [
-        f"**{c.percent:.0f}% reviewed** · {c.total} sentences: {c.reviewed} reviewed, {c.drafts} drafts ({drafts}), "
+        f"**{c.shown} reviewed** · {c.total} sentences: {c.reviewed} reviewed, {c.drafts} drafts ({drafts}), "
         f"{c.untranslated} untranslated (source shown, marked *\\[untranslated\\]*)",
         "",
         f"| 中文 | {md_escape(language_name(aligned.lang))} |",

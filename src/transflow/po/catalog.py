@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 
+from transflow.po.progress import has_translation
 from transflow.project.errors import InputError
 
 #: GNU gettext breaks ``#:`` reference lines at this width even with ``--no-wrap``.
@@ -110,7 +111,7 @@ def render_catalog(po: polib.POFile) -> str:
     head += _field("msgid", "") + _field("msgstr", header_text(po.metadata))
     blocks = ["\n".join(head) + "\n"]
     live = [e for e in po if not e.obsolete]
-    dead = [e for e in po if e.obsolete and (e.msgstr or any(e.msgstr_plural.values()))]
+    dead = [e for e in po if e.obsolete and has_translation(e)]
     blocks += [render_entry(e) for e in live + dead]
     return "\n".join(blocks)
 
