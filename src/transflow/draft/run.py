@@ -28,10 +28,11 @@ from transflow.draft.models import find_package, install_hint, model_available
 from transflow.draft.postedit import postedit
 from transflow.glossary.table import load_glossary, missing_terms
 from transflow.po import headers
-from transflow.po.catalog import atomic_write, load_catalog, render_catalog
+from transflow.po.catalog import load_catalog, render_catalog
 from transflow.po.progress import REVIEWED, has_translation, live, state
 from transflow.project.config import Config
 from transflow.project.errors import InputError
+from transflow.project.files import atomic_write
 
 __all__ = ["DraftReport", "draft", "empty_entries", "model_available", "is_machine_draft"]
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transflow.po.catalog import atomic_write
 from transflow.project.config import Config
 from transflow.project.errors import InputError
+from transflow.project.files import atomic_write, read_input
 
 HEADER = ["zh", "en", "note"]
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,11 +70,9 @@ def load_glossary(config: Config) -> list[GlossaryTerm]:
     if path is None or not path.exists():
         return []
     try:
-        text = path.read_text("utf-8")
+        text = read_input(path).decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8; save the glossary as UTF-8 CSV") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return parse_csv(text, str(path.relative_to(config.root) if path.is_relative_to(config.root) else path))
 
 
@@ -188,11 +186,7 @@ def _local(tag: str) -> str:
 
 def import_tbx(config: Config, tbx: Path) -> tuple[int, int]:
     """Add a TBX file's new terms to the glossary CSV; returns (added, skipped as already present)."""
-    try:
-        data = tbx.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{tbx}: cannot read ({exc.strerror or exc})") from None
-    incoming = parse_tbx(data, str(tbx))
+    incoming = parse_tbx(read_input(tbx), str(tbx))
     existing = load_glossary(config)
     known = {t.zh: t for t in existing}
     added = [t for t in incoming if t.zh not in known]

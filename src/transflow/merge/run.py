@@ -14,10 +14,11 @@ from transflow.merge.document import Aligned, align, as_terms
 from transflow.merge.html import LAYOUTS, render_html
 from transflow.merge.text import render_markdown, render_text
 from transflow.merge.tmx import render_tmx
-from transflow.po.catalog import atomic_write, load_catalog
+from transflow.po.catalog import load_catalog
 from transflow.po.progress import check_threshold
 from transflow.project.config import Config
 from transflow.project.errors import InputError, Problems
+from transflow.project.files import atomic_write
 from transflow.text.article import read_article
 
 #: Output format -> file extension.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transflow.project.errors import InputError
+from transflow.project.files import read_input
 from transflow.text.roles import detect_roles
 from transflow.text.split import split_spans, strip_paragraph
 
@@ -102,10 +103,6 @@ def parse_article(text: str) -> list[Paragraph]:
 
 def read_article(path: Path, encoding: str | None = None) -> list[Paragraph]:
     """Read and parse one source file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text = decode_source(raw, path, encoding)
+    text = decode_source(read_input(path), path, encoding)
     check_text(text, path)
     return parse_article(text)
