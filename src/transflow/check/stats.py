@@ -19,11 +19,11 @@ import re
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 
-from transflow.check.rules import HAN
 from transflow.po.catalog import load_catalog
 from transflow.po.progress import DRAFT, REVIEWED, UNTRANSLATED, percent, state, translation
 from transflow.project.config import Config
 from transflow.project.locate import find_catalogs
+from transflow.text.zh import HAN
 
 EN_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 FORMATS = ("text", "json", "csv")

@@ -29,6 +29,7 @@ from transflow.draft.postedit import postedit
 from transflow.glossary.table import load_glossary, missing_terms
 from transflow.po import headers
 from transflow.po.catalog import load_catalog, render_catalog
+from transflow.po.langs import same_language
 from transflow.po.progress import REVIEWED, has_translation, live, state
 from transflow.project.config import Config
 from transflow.project.errors import InputError
@@ -279,7 +280,7 @@ def draft(
     terms = load_glossary(config)
 
     def assign(code: str, sentence: str, made: Draft) -> int:
-        missing = missing_terms(sentence, made.text, terms) if code.split("_")[0] == "en" else []
+        missing = missing_terms(sentence, made.text, terms) if same_language(code, "en") else []
         if missing:
             made = replace(made, glossary=tuple(f"{t.zh} = {t.en}" for t in missing))
         places = wanted[code][sentence]

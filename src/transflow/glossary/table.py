@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from transflow.po.langs import primary
 from transflow.project.config import Config
 from transflow.project.errors import InputError
 from transflow.project.files import atomic_write, read_input
@@ -168,8 +169,8 @@ def parse_tbx(data: bytes, where: str) -> list[GlossaryTerm]:
         for lang_set in entry:
             if _local(lang_set.tag) not in ("langSet", "langSec"):  # TBX 2 and TBX 3 (ISO 30042:2019)
                 continue
-            code = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
-            side = "zh" if code.startswith("zh") else "en" if code.startswith("en") else None  # zh-CN, en-US ...
+            code = primary(lang_set.get(XML_LANG) or lang_set.get("lang") or "")  # zh-CN, en-US ...
+            side = code if code in ("zh", "en") else None
             term = next((t for t in lang_set.iter() if _local(t.tag) == "term" and (t.text or "").strip()), None)
             if side and term is not None and side not in sides:
                 sides[side] = term.text.strip()

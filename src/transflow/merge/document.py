@@ -21,8 +21,6 @@ from transflow.text.article import Paragraph
 from transflow.text.roles import TITLE
 
 __all__ = ["DRAFT", "REVIEWED", "UNTRANSLATED", "Progress"]  # entry states, re-exported for the renderers
-#: Display names of target languages a newsroom is likely to use; others show their code.
-LANG_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "ja": "日本語", "ru": "Русский"}
 #: Translator-comment lines written by machines (draft engines), not people: never shown to readers.
 MACHINE_NOTE = re.compile(r"^\s*(?:transflow\b|machine[ -]draft|draft(?:ed)?\s*(?:by|:)|argos\b)", re.IGNORECASE)
 
@@ -96,11 +94,6 @@ class Aligned:
                 if s.state == REVIEWED and s.zh not in seen:
                     seen[s.zh] = (s.zh, s.en or "", s.note)
         return list(seen.values())
-
-
-def language_name(code: str) -> str:
-    """English for en and en_GB alike; the code itself for a language not in the table."""
-    return LANG_NAMES.get(code.split("_")[0].split("@")[0], code)
 
 
 def join_target(pieces: Sequence[str]) -> str:

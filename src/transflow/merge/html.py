@@ -22,12 +22,14 @@ from transflow.merge.document import (
     Block,
     Sentence,
     Term,
-    language_name,
     term_spans,
     used_terms,
 )
 from transflow.merge.style import CSS
+from transflow.po import langs
+from transflow.po.langs import display_name
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
+from transflow.text.zh import is_cjk
 
 LAYOUTS = ("side-by-side", "interleaved")
 STATE_TITLES = {
@@ -51,11 +53,7 @@ def esc(text: str) -> str:
 
 def bcp47(code: str) -> str:
     """A gettext language code as an HTML ``lang`` value: zh -> zh-Hans, en_GB -> en-GB, sr@latin -> sr-Latn."""
-    if code == "zh":
-        return "zh-Hans"
-    base, _, modifier = code.partition("@")
-    tag = base.replace("_", "-")
-    return f"{tag}-Latn" if modifier == "latin" else tag
+    return langs.bcp47(code, default_script=True)
 
 
 def script_hash(script: str = SCRIPT) -> str:
@@ -128,17 +126,11 @@ def en_text(block: Block, source_lang: str, notes: Notes) -> str:
     out, previous = [], ""
     for sentence in block.sentences:
         text = sentence.target
-        if previous and not (_cjk(previous[-1]) and _cjk(text[0])):
+        if previous and not (is_cjk(previous[-1]) and is_cjk(text[0])):
             out.append(" ")
         out.append(en_sentence(sentence, source_lang, notes))
         previous = text
     return "".join(out)
-
-
-def _cjk(ch: str) -> bool:
-    from transflow.text.zh import is_cjk
-
-    return is_cjk(ch)
 
 
 def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
@@ -251,7 +243,7 @@ def render_html(
     page_title = (
         " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
     )
-    lang_name = language_name(aligned.lang)
+    lang_name = display_name(aligned.lang)
     found = used_terms(aligned, terms) if terms else []
     colophon = " · ".join(
         esc(x)

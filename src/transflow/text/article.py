@@ -8,6 +8,7 @@ from pathlib import Path
 
 from transflow.project.errors import InputError
 from transflow.project.files import read_input
+from transflow.text import zh
 from transflow.text.roles import detect_roles
 from transflow.text.split import split_spans, strip_paragraph
 
@@ -58,7 +59,7 @@ def decode_source(raw: bytes, path: Path | str, encoding: str | None = None) -> 
 
 def _plausibility(text: str) -> float:
     """Share of characters a Chinese article is made of; a wrong legacy decoding yields symbols and Greek."""
-    good = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii() or ch in "。，、；：？！“”‘’（）《》…—")
+    good = sum(1 for ch in text if zh.is_common_han(ch) or ch.isascii() or ch in zh.COMMON_PUNCTUATION)
     return good / max(len(text), 1)
 
 
