@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import polib
 
-from transflow.glossary.table import GlossaryTerm, as_terms, term_spans  # noqa: F401 - re-exported for the renderers
+from transflow.glossary.table import GlossaryTerm, as_terms, term_spans  # noqa: F401 - as_terms re-exported
 from transflow.po.progress import DRAFT, REVIEWED, UNTRANSLATED, Progress, state, translation
 from transflow.text import zh
 from transflow.text.article import Paragraph
@@ -108,20 +108,6 @@ def join_target(pieces: Sequence[str]) -> str:
     return out
 
 
-def sentence_gaps(text: str, segments: Sequence[str]) -> tuple[str, ...]:
-    """The whitespace between consecutive segments of a paragraph (segments are consecutive substrings)."""
-    gaps: list[str] = []
-    pos = 0
-    for k, seg in enumerate(segments):
-        start = text.find(seg, pos)
-        if start < 0:  # cannot happen for split_spans output; keep the text whole rather than guess
-            raise ValueError(f"segment {seg!r} not found in paragraph")
-        if k:
-            gaps.append(text[pos:start])
-        pos = start + len(seg)
-    return tuple(gaps)
-
-
 def human_note(tcomment: str | None) -> str:
     """The translator's own comment lines, without machine-draft provenance lines."""
     lines = [line for line in (tcomment or "").split("\n") if not MACHINE_NOTE.match(line)]
@@ -157,15 +143,29 @@ def align(
                     key=f"{par.index}.{k}",
                 )
             )
-        blocks.append(Block(par.index, par.line, par.role, tuple(sentences), sentence_gaps(par.text, par.segments)))
+        blocks.append(Block(par.index, par.line, par.role, tuple(sentences), par.gaps))
     return Aligned(doc, lang, source_lang, tuple(blocks), Progress.of_states(states.values()), include_drafts, revised)
 
 
-def used_terms(aligned: Aligned, terms: Sequence[Term]) -> list[Term]:
+Marks = dict[str, list[tuple[int, int, Term]]]
+
+
+def glossary_marks(aligned: Aligned, terms: Sequence[Term]) -> Marks:
+    """Where the glossary's terms are in each distinct source sentence, in reading order: found once per
+    sentence, then used both to mark the terms and to list the ones the article uses."""
+    marks: Marks = {}
+    if terms:
+        for block in aligned.blocks:
+            for s in block.sentences:
+                if s.zh not in marks:
+                    marks[s.zh] = term_spans(s.zh, terms)
+    return marks
+
+
+def used_terms(marks: Marks) -> list[Term]:
     """Glossary terms that occur in the article, in order of first occurrence."""
     found: dict[str, Term] = {}
-    for block in aligned.blocks:
-        for s in block.sentences:
-            for _, _, term in term_spans(s.zh, terms):
-                found.setdefault(term.zh, term)
+    for spans in marks.values():
+        for _, _, term in spans:
+            found.setdefault(term.zh, term)
     return list(found.values())

@@ -20,9 +20,10 @@ from transflow.merge.document import (
     UNTRANSLATED,
     Aligned,
     Block,
+    Marks,
     Sentence,
     Term,
-    term_spans,
+    glossary_marks,
     used_terms,
 )
 from transflow.merge.style import CSS
@@ -87,10 +88,10 @@ class Notes:
         return f'<sup class="nref"><a href="#note-{number}"{anchor} aria-label="Note {number}">{number}</a></sup>'
 
 
-def zh_sentence(sentence: Sentence, terms: Sequence[Term]) -> str:
+def zh_sentence(sentence: Sentence, marks: Marks) -> str:
     """A source sentence with its glossary terms marked (approved English on hover and focus)."""
     out, pos = [], 0
-    for start, end, term in term_spans(sentence.zh, terms):
+    for start, end, term in marks.get(sentence.zh, ()):
         out.append(esc(sentence.zh[pos:start]))
         title = term.en + (f" ({term.note})" if term.note else "")
         out.append(
@@ -114,10 +115,10 @@ def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
     )
 
 
-def zh_text(block: Block, terms: Sequence[Term]) -> str:
-    parts = [zh_sentence(block.sentences[0], terms)]
+def zh_text(block: Block, marks: Marks) -> str:
+    parts = [zh_sentence(block.sentences[0], marks)]
     for gap, sentence in zip(block.gaps, block.sentences[1:], strict=True):
-        parts.append(esc(gap) + zh_sentence(sentence, terms))
+        parts.append(esc(gap) + zh_sentence(sentence, marks))
     return "".join(parts)
 
 
@@ -142,14 +143,14 @@ def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
     return "p", {BYLINE: "byline", CAPTION: "caption", RELATED: "related"}.get(block.role, "body")
 
 
-def row(block: Block, next_role: str | None, aligned: Aligned, terms: Sequence[Term], notes: Notes) -> str:
+def row(block: Block, next_role: str | None, aligned: Aligned, marks: Marks, notes: Notes) -> str:
     tag, cls = tag_for(block, next_role)
     src, tgt = bcp47(aligned.source_lang), bcp47(aligned.lang)
     states = {s.state for s in block.sentences}
     mark = " has-untranslated" if UNTRANSLATED in states else (" has-draft" if DRAFT in states else "")
     return (
         f'<div class="row {cls}{mark}" id="p{block.index}" data-line="{block.line}">'
-        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, terms)}</{tag}>'
+        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, marks)}</{tag}>'
         f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">{en_text(block, aligned.source_lang, notes)}</{tag}>'
         "</div>"
     )
@@ -227,6 +228,7 @@ def render_html(
 ) -> str:
     """The whole page for one document and language."""
     title_block = aligned.title
+    marks = glossary_marks(aligned, terms)
     notes = Notes()
     rows = []
     blocks = aligned.blocks
@@ -234,7 +236,7 @@ def render_html(
         next_role = blocks[i + 1].role if i + 1 < len(blocks) else None
         if i and block.role == RELATED and blocks[i - 1].role != RELATED:
             rows.append('<hr class="related-rule">')
-        rows.append(row(block, next_role, aligned, terms, notes))
+        rows.append(row(block, next_role, aligned, marks, notes))
     head_rows, body_rows = (
         (rows[:1], rows[1:])
         if title_block is not None and title_block.role == TITLE and blocks[0] is title_block
@@ -244,7 +246,7 @@ def render_html(
         " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
     )
     lang_name = display_name(aligned.lang)
-    found = used_terms(aligned, terms) if terms else []
+    found = used_terms(marks)
     colophon = " · ".join(
         esc(x)
         for x in (
