@@ -96,15 +96,17 @@ class Aligned:
         return list(seen.values())
 
 
+def separator(before: str, after: str) -> str:
+    """What goes between two target-side pieces: one space, but none at an edge or between two CJK
+    characters (untranslated source sentences stay as Chinese is written)."""
+    return "" if not before or not after or (zh.is_cjk(before[-1]) and zh.is_cjk(after[0])) else " "
+
+
 def join_target(pieces: Sequence[str]) -> str:
-    """Join target-side sentences with one space, except between two CJK characters (untranslated text)."""
+    """Join target-side sentences with :func:`separator`."""
     out = ""
     for piece in pieces:
-        if not piece:
-            continue
-        if out and not (zh.is_cjk(out[-1]) and zh.is_cjk(piece[0])):
-            out += " "
-        out += piece
+        out += separator(out, piece) + piece
     return out
 
 

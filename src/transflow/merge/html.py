@@ -24,13 +24,13 @@ from transflow.merge.document import (
     Sentence,
     Term,
     glossary_marks,
+    separator,
     used_terms,
 )
 from transflow.merge.style import CSS
 from transflow.po import langs
 from transflow.po.langs import display_name
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
-from transflow.text.zh import is_cjk
 
 LAYOUTS = ("side-by-side", "interleaved")
 STATE_TITLES = {
@@ -123,14 +123,11 @@ def zh_text(block: Block, marks: Marks) -> str:
 
 
 def en_text(block: Block, source_lang: str, notes: Notes) -> str:
-    """Target sentences joined like :func:`align.join_target`: a space, but none between CJK characters."""
+    """Target sentences, each in its own element, spaced as :func:`~transflow.merge.document.join_target` does."""
     out, previous = [], ""
     for sentence in block.sentences:
-        text = sentence.target
-        if previous and not (is_cjk(previous[-1]) and is_cjk(text[0])):
-            out.append(" ")
-        out.append(en_sentence(sentence, source_lang, notes))
-        previous = text
+        out.append(separator(previous, sentence.target) + en_sentence(sentence, source_lang, notes))
+        previous = sentence.target
     return "".join(out)
 
 
