@@ -45,7 +45,7 @@ def make_project(project: Path) -> dict[str, tuple[str, str, str]]:
         if kind != "untranslated":
             entry.msgstr = translation(i, entry.msgid)
         if kind == "draft":
-            entry.flags.append("fuzzy")
+            entry.fuzzy = True
         comment = f'Note {i}: <em>&amp;</em> “quoted” "straight"' if i % 4 == 1 or "<script>" in entry.msgid else ""
         entry.tcomment = comment
         states[entry.msgid] = (kind, entry.msgstr, comment)

@@ -37,7 +37,7 @@ def edit(project: Path, changes: dict[str, str] | None = None, fuzzy: set[str] =
             if key in entry.msgid:
                 entry.msgstr = value
         if any(key in entry.msgid for key in fuzzy):
-            entry.flags.append("fuzzy")
+            entry.fuzzy = True
         for key, value in (comments or {}).items():
             if key in entry.msgid:
                 entry.tcomment = value

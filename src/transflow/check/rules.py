@@ -65,9 +65,7 @@ class Rule:
 
 
 # --- character classes --------------------------------------------------------------------------------
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
-#: Full-width and CJK punctuation that has no place in English text (curly quotes and … are English too).
-CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u30fb]+")
+HAN, CJK_PUNCT = zh.HAN, zh.CJK_PUNCTUATION  # the tables live in text/zh
 EN_CLOSERS = "”’\"')]}»"
 ZH_CLOSING = "".join(zh.CLOSERS) + "\"'"
 BRACKETS = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "【": "】", "〔": "〕", "〖": "〗"}
@@ -120,10 +118,10 @@ def _terminator(text: str) -> str:
     if end.endswith(("……", "…", "...", "⋯")):
         return "..."
     cluster = ""
-    while end and end[-1] in "。｡！？!?.":
+    while end and (end[-1] in zh.TERMINATORS or end[-1] in "!?."):
         cluster = end[-1] + cluster
         end = end[:-1]
-    return cluster.translate(str.maketrans("。｡！？", "..!?"))
+    return "".join(zh.TO_ENGLISH.get(ch, ch) for ch in cluster)
 
 
 def end_punctuation(unit: Unit, ctx: Context) -> str | None:

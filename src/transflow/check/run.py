@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from transflow.check import rules as checks
 from transflow.check.rules import ERROR, WARNING, Context, Glossary, Unit
 from transflow.po.catalog import load_catalog
-from transflow.po.msgmerge import FUZZY
+from transflow.po.progress import DRAFT, Progress, check_threshold, live, state, translation
 from transflow.project.config import Config
 from transflow.project.errors import InputError
 from transflow.project.locate import Located, find_catalogs
@@ -147,8 +147,7 @@ def check(
 
     ``jobs``: worker processes (default: one per CPU when there are many catalogs; 1 = in this process).
     """
-    if min_translated is not None and not 0 <= min_translated <= 100:
-        raise InputError(f"--min-translated {min_translated:g}: give a percentage from 0 to 100")
+    check_threshold(min_translated)
     if config.ignore_checks:
         _known(config.ignore_checks, f"{config.root / 'transflow.toml'}: ignore_checks")
     severity = {rule.id: rule.severity for rule in checks.RULES}
@@ -200,7 +199,7 @@ def _check_catalog(
     entries = _units(where)
     ratios = sorted(
         checks.length_ratio(u.source, u.translation)
-        for _, _, u in entries
+        for _, _, u, _ in entries
         if u.reviewed and len(u.source) >= checks.MIN_LENGTH
     )
     stats = length or checks.robust_stats(ratios)
@@ -212,14 +211,21 @@ def _check_catalog(
     severity = dict(plan.severity)
     active = [checks.BY_ID[i] for i in plan.rules if i != "length" or stats]
     state_rules = [rule for rule in active if not rule.content]
-    result = CatalogResult(where.shown, where.doc, where.lang, entries=len(entries))
+    progress = Progress.of_states((kind for *_, kind in entries), drafts_done=plan.allow_fuzzy)
+    result = CatalogResult(
+        where.shown,
+        where.doc,
+        where.lang,
+        entries=progress.total,
+        reviewed=progress.reviewed,
+        fuzzy=progress.drafts,
+        untranslated=progress.untranslated,
+        percent_translated=progress.percent,
+        below_threshold=not progress.meets(plan.min_translated),
+    )
     findings = []
-    for linenum, tcomment, unit in entries:
-        translated = bool(unit.translation)
-        result.reviewed += translated and not unit.fuzzy
-        result.fuzzy += translated and unit.fuzzy
-        result.untranslated += not translated
-        rules = active if translated and (plan.allow_fuzzy or not unit.fuzzy) else state_rules
+    for linenum, tcomment, unit, _ in entries:
+        rules = active if unit.translated and (plan.allow_fuzzy or not unit.fuzzy) else state_rules
         skip = _ignored(tcomment, f"{where.shown}:{linenum}")
         for rule in rules:
             message = rule.func(unit, ctx)
@@ -228,16 +234,13 @@ def _check_catalog(
                     Finding(rule.id, severity[rule.id], where.shown, linenum, where.doc, where.lang,
                             unit.source, unit.translation, message)
                 )  # fmt: skip
-    done = result.reviewed + (result.fuzzy if plan.allow_fuzzy else 0)
-    result.percent_translated = round(100.0 * done / result.entries, 1) if result.entries else 100.0
-    result.below_threshold = plan.min_translated is not None and result.percent_translated < plan.min_translated
     return result, findings, ratios
 
 
-def _units(where: Located) -> list[tuple[int, str, Unit]]:
-    po = load_catalog(where.path)
-    return [
-        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags))
-        for entry in po
-        if not entry.obsolete and entry.msgid
-    ]
+def _units(where: Located) -> list[tuple[int, str, Unit, str]]:
+    """Each live entry as (line, translator comment, the rules' view of it, its state)."""
+    out = []
+    for entry in live(load_catalog(where.path)):
+        kind = state(entry)
+        out.append((entry.linenum, entry.tcomment, Unit(entry.msgid, translation(entry), kind == DRAFT), kind))
+    return out

@@ -19,11 +19,11 @@ import re
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 
-from transflow.check.rules import HAN
 from transflow.po.catalog import load_catalog
-from transflow.po.msgmerge import FUZZY, has_translation
+from transflow.po.progress import DRAFT, REVIEWED, UNTRANSLATED, percent, state, translation
 from transflow.project.config import Config
 from transflow.project.locate import find_catalogs
+from transflow.text.zh import HAN
 
 EN_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 FORMATS = ("text", "json", "csv")
@@ -46,11 +46,11 @@ class Stats:
 
     @property
     def percent_segments(self) -> float:
-        return round(100.0 * self.reviewed / self.entries, 1) if self.entries else 100.0
+        return percent(self.reviewed, self.entries)
 
     @property
     def percent_words(self) -> float:
-        return round(100.0 * self.reviewed_source_words / self.source_words, 1) if self.source_words else 100.0
+        return percent(self.reviewed_source_words, self.source_words)
 
     def record(self) -> dict:
         return {**asdict(self), "percent_segments": self.percent_segments, "percent_words": self.percent_words}
@@ -92,14 +92,13 @@ def stats(config: Config, docs: list[str] | None = None, lang: str | None = None
             row.entries += 1
             row.source_han += han_count(entry.msgid)
             row.source_words += words
-            if not has_translation(entry):
-                row.untranslated += 1
-            elif FUZZY in entry.flags:
-                row.fuzzy += 1
-            else:
+            kind = state(entry)
+            row.untranslated += kind == UNTRANSLATED
+            row.fuzzy += kind == DRAFT
+            if kind == REVIEWED:
                 row.reviewed += 1
                 row.reviewed_source_words += words
-                row.english_words += english_words(entry.msgstr)
+                row.english_words += english_words(translation(entry))
         out.append(row)
     return out
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from transflow.po.langs import primary
 from transflow.project.errors import InputError
 
 DB_FILE = ".transflow/memory.sqlite"
@@ -52,7 +53,7 @@ class Match:
 
 def lang_key(code: str) -> str:
     """Compare languages by their main part, lower-case: ``en-US``, ``en_us`` and ``EN`` are all ``en``."""
-    return code.replace("-", "_").split("_")[0].split("@")[0].lower()
+    return primary(code)
 
 
 def similarity(a: str, b: str) -> float:

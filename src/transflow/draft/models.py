@@ -25,6 +25,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from transflow.po import langs
 from transflow.project.errors import InputError, TransflowError
 
 #: Largest unpacked package accepted (real Argos models are 50-400 MB).
@@ -32,13 +33,6 @@ MAX_UNPACKED = 4 * 1024**3
 MAX_MEMBERS = 10_000
 CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?$")
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
-#: gettext language codes whose Argos code differs from the plain language part.
-ARGOS_CODES = {"zh_Hant": "zt", "zh_TW": "zt", "zh_HK": "zt", "pt_BR": "pb"}
-
-
-def argos_code(lang: str) -> str:
-    """The Argos language code for a gettext one (``en_GB`` -> ``en``, ``zh_TW`` -> ``zt``)."""
-    return ARGOS_CODES.get(lang, lang.split("@")[0].split("_")[0].split("-")[0].lower())
 
 
 def _setting(key: str) -> str | None:
@@ -110,7 +104,7 @@ def installed() -> list[ModelPackage]:
 
 def find_package(from_code: str, to_code: str) -> ModelPackage | None:
     """The installed package for a language pair (the newest version if several), or None."""
-    matches = [p for p in installed() if p.from_code == argos_code(from_code) and p.to_code == argos_code(to_code)]
+    matches = [p for p in installed() if p.from_code == langs.argos(from_code) and p.to_code == langs.argos(to_code)]
     return max(matches, key=lambda p: _version_key(p.version)) if matches else None
 
 
@@ -124,7 +118,7 @@ def model_available(from_code: str, to_code: str) -> bool:
 
 
 def install_hint(from_code: str, to_code: str) -> str:
-    pair = f"{argos_code(from_code)} {argos_code(to_code)}"
+    pair = f"{langs.argos(from_code)} {langs.argos(to_code)}"
     return (
         f"install one with: transflow models install {pair}  (online), or "
         f"transflow models install translate-{pair.replace(' ', '_')}.argosmodel  (a downloaded file)"
@@ -248,7 +242,7 @@ def install_pair(from_code: str, to_code: str, timeout: float = 20.0) -> ModelPa
     import urllib.request
 
     index_url = (_setting("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX).rstrip("/") + "/index.json"
-    src, tgt = argos_code(from_code), argos_code(to_code)
+    src, tgt = langs.argos(from_code), langs.argos(to_code)
     offline = (
         f"cannot reach the Argos package index at {index_url} ({{reason}}); offline, download "
         f"translate-{src}_{tgt}-*.argosmodel elsewhere and run: transflow models install FILE.argosmodel"

@@ -10,43 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: Chinese mark -> English replacement. Full-width ASCII forms (U+FF01..U+FF5E) are handled by NFKC below.
-PUNCT = {
-    "。": ".",
-    "．": ".",
-    "，": ",",
-    "、": ",",
-    "；": ";",
-    "：": ":",
-    "！": "!",
-    "？": "?",
-    "“": '"',
-    "”": '"',
-    "‘": "'",
-    "’": "'",
-    "「": '"',
-    "」": '"',
-    "『": '"',
-    "』": '"',
-    "《": '"',
-    "》": '"',
-    "〈": '"',
-    "〉": '"',
-    "【": "[",
-    "】": "]",
-    "〔": "(",
-    "〕": ")",
-    "〖": "[",
-    "〗": "]",
-    "（": "(",
-    "）": ")",
-    "——": "—",
-    "……": "...",
-    "…": "...",
-    "～": "~",
-    "・": "·",
-    "\u3000": " ",
-}
+from transflow.text import zh
+
+#: Chinese mark -> English replacement (the table lives in text/zh); full-width ASCII forms fold by NFKC below.
+PUNCT = zh.TO_ENGLISH
 _PATTERN = re.compile("|".join(re.escape(k) for k in sorted(PUNCT, key=len, reverse=True)))
 #: After these a following word gets a space ("a,b" -> "a, b"); digits need care (3.5, 1,000, 10:30).
 SPACE_AFTER = ",;:!?)]"

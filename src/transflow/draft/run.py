@@ -28,10 +28,12 @@ from transflow.draft.models import find_package, install_hint, model_available
 from transflow.draft.postedit import postedit
 from transflow.glossary.table import load_glossary, missing_terms
 from transflow.po import headers
-from transflow.po.catalog import atomic_write, load_catalog, render_catalog
-from transflow.po.msgmerge import FUZZY, has_translation
+from transflow.po.catalog import load_catalog, render_catalog
+from transflow.po.langs import same_language
+from transflow.po.progress import REVIEWED, has_translation, live, state
 from transflow.project.config import Config
 from transflow.project.errors import InputError
+from transflow.project.files import atomic_write
 
 __all__ = ["DraftReport", "draft", "empty_entries", "model_available", "is_machine_draft"]
 
@@ -87,7 +89,7 @@ def digest(text: str) -> str:
 
 def is_machine_draft(entry: polib.POEntry) -> bool:
     """A fuzzy entry whose text is still exactly what transflow drafted (nobody edited it)."""
-    if FUZZY not in entry.flags or not entry.msgstr:
+    if not entry.fuzzy or not entry.msgstr:
         return False
     want = f"h={digest(entry.msgstr)}"
     return any(line.startswith(MARK) and line.endswith(want) for line in (entry.tcomment or "").split("\n"))
@@ -107,8 +109,7 @@ def apply_draft(entry: polib.POEntry, draft: Draft, date: str) -> bool:
     before = (entry.msgstr, entry.tcomment, list(entry.flags))
     entry.msgstr = draft.text
     entry.tcomment = "\n".join(lines)
-    if FUZZY not in entry.flags:
-        entry.flags.insert(0, FUZZY)
+    entry.fuzzy = True
     entry.previous_msgid = entry.previous_msgctxt = None
     return before != (entry.msgstr, entry.tcomment, list(entry.flags))
 
@@ -197,7 +198,7 @@ def refresh_memory(memory: Memory, config: Config) -> None:
         if memory.stamp(origin) == stamp:
             continue
         po = load_catalog(path)
-        pairs = [(e.msgid, e.msgstr) for e in po if not e.obsolete and e.msgstr and FUZZY not in e.flags and e.msgid]
+        pairs = [(e.msgid, e.msgstr) for e in live(po) if not e.msgid_plural and state(e) == REVIEWED]
         memory.replace_origin(origin, stamp, config.source_lang, {lang: pairs})
     memory.drop_origins("catalog:", seen)
 
@@ -279,7 +280,7 @@ def draft(
     terms = load_glossary(config)
 
     def assign(code: str, sentence: str, made: Draft) -> int:
-        missing = missing_terms(sentence, made.text, terms) if code.split("_")[0] == "en" else []
+        missing = missing_terms(sentence, made.text, terms) if same_language(code, "en") else []
         if missing:
             made = replace(made, glossary=tuple(f"{t.zh} = {t.en}" for t in missing))
         places = wanted[code][sentence]

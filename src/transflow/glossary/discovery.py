@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from transflow.glossary.table import load_glossary, use_as_user_dictionary
 from transflow.project.config import Config
+from transflow.text import zh
 from transflow.text.article import read_article
 
 #: Words and phrases must recur this often to be proposed (names once suffice).
@@ -32,7 +33,7 @@ class Proposal:
 
 
 def _is_han_word(word: str) -> bool:
-    return len(word) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    return len(word) >= 2 and all(zh.is_han(ch) for ch in word)
 
 
 def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> list[Proposal]:

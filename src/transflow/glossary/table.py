@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transflow.po.catalog import atomic_write
+from transflow.po.langs import primary
 from transflow.project.config import Config
 from transflow.project.errors import InputError
+from transflow.project.files import atomic_write, read_input
 
 HEADER = ["zh", "en", "note"]
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,11 +71,9 @@ def load_glossary(config: Config) -> list[GlossaryTerm]:
     if path is None or not path.exists():
         return []
     try:
-        text = path.read_text("utf-8")
+        text = read_input(path).decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8; save the glossary as UTF-8 CSV") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return parse_csv(text, str(path.relative_to(config.root) if path.is_relative_to(config.root) else path))
 
 
@@ -170,8 +169,8 @@ def parse_tbx(data: bytes, where: str) -> list[GlossaryTerm]:
         for lang_set in entry:
             if _local(lang_set.tag) not in ("langSet", "langSec"):  # TBX 2 and TBX 3 (ISO 30042:2019)
                 continue
-            code = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
-            side = "zh" if code.startswith("zh") else "en" if code.startswith("en") else None  # zh-CN, en-US ...
+            code = primary(lang_set.get(XML_LANG) or lang_set.get("lang") or "")  # zh-CN, en-US ...
+            side = code if code in ("zh", "en") else None
             term = next((t for t in lang_set.iter() if _local(t.tag) == "term" and (t.text or "").strip()), None)
             if side and term is not None and side not in sides:
                 sides[side] = term.text.strip()
@@ -188,11 +187,7 @@ def _local(tag: str) -> str:
 
 def import_tbx(config: Config, tbx: Path) -> tuple[int, int]:
     """Add a TBX file's new terms to the glossary CSV; returns (added, skipped as already present)."""
-    try:
-        data = tbx.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{tbx}: cannot read ({exc.strerror or exc})") from None
-    incoming = parse_tbx(data, str(tbx))
+    incoming = parse_tbx(read_input(tbx), str(tbx))
     existing = load_glossary(config)
     known = {t.zh: t for t in existing}
     added = [t for t in incoming if t.zh not in known]

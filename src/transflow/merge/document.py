@@ -14,15 +14,13 @@ from dataclasses import dataclass
 
 import polib
 
-from transflow.glossary.table import GlossaryTerm, as_terms, term_spans  # noqa: F401 - re-exported for the renderers
-from transflow.po.msgmerge import FUZZY
+from transflow.glossary.table import GlossaryTerm, as_terms, term_spans  # noqa: F401 - as_terms re-exported
+from transflow.po.progress import DRAFT, REVIEWED, UNTRANSLATED, Progress, state, translation
 from transflow.text import zh
 from transflow.text.article import Paragraph
 from transflow.text.roles import TITLE
 
-REVIEWED, DRAFT, UNTRANSLATED = "reviewed", "draft", "untranslated"
-#: Display names of target languages a newsroom is likely to use; others show their code.
-LANG_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "ja": "日本語", "ru": "Русский"}
+__all__ = ["DRAFT", "REVIEWED", "UNTRANSLATED", "Progress"]  # entry states, re-exported for the renderers
 #: Translator-comment lines written by machines (draft engines), not people: never shown to readers.
 MACHINE_NOTE = re.compile(r"^\s*(?:transflow\b|machine[ -]draft|draft(?:ed)?\s*(?:by|:)|argos\b)", re.IGNORECASE)
 
@@ -70,24 +68,6 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Counts:
-    """Catalog state of the document's distinct sentences (as msgfmt --statistics counts them)."""
-
-    reviewed: int = 0
-    drafts: int = 0
-    untranslated: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.reviewed + self.drafts + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        """Percent reviewed; an empty document is complete."""
-        return 100.0 * self.reviewed / self.total if self.total else 100.0
-
-
-@dataclass(frozen=True)
 class Aligned:
     """A whole article aligned with one language's catalog."""
 
@@ -95,7 +75,7 @@ class Aligned:
     lang: str
     source_lang: str
     blocks: tuple[Block, ...]
-    counts: Counts
+    counts: Progress  # the state of the document's distinct sentences (as msgfmt --statistics counts them)
     include_drafts: bool
     revised: str = ""  # the catalog's PO-Revision-Date, for the colophon
 
@@ -116,47 +96,24 @@ class Aligned:
         return list(seen.values())
 
 
-def language_name(code: str) -> str:
-    """English for en and en_GB alike; the code itself for a language not in the table."""
-    return LANG_NAMES.get(code.split("_")[0].split("@")[0], code)
+def separator(before: str, after: str) -> str:
+    """What goes between two target-side pieces: one space, but none at an edge or between two CJK
+    characters (untranslated source sentences stay as Chinese is written)."""
+    return "" if not before or not after or (zh.is_cjk(before[-1]) and zh.is_cjk(after[0])) else " "
 
 
 def join_target(pieces: Sequence[str]) -> str:
-    """Join target-side sentences with one space, except between two CJK characters (untranslated text)."""
+    """Join target-side sentences with :func:`separator`."""
     out = ""
     for piece in pieces:
-        if not piece:
-            continue
-        if out and not (zh.is_cjk(out[-1]) and zh.is_cjk(piece[0])):
-            out += " "
-        out += piece
+        out += separator(out, piece) + piece
     return out
-
-
-def sentence_gaps(text: str, segments: Sequence[str]) -> tuple[str, ...]:
-    """The whitespace between consecutive segments of a paragraph (segments are consecutive substrings)."""
-    gaps: list[str] = []
-    pos = 0
-    for k, seg in enumerate(segments):
-        start = text.find(seg, pos)
-        if start < 0:  # cannot happen for split_spans output; keep the text whole rather than guess
-            raise ValueError(f"segment {seg!r} not found in paragraph")
-        if k:
-            gaps.append(text[pos:start])
-        pos = start + len(seg)
-    return tuple(gaps)
 
 
 def human_note(tcomment: str | None) -> str:
     """The translator's own comment lines, without machine-draft provenance lines."""
     lines = [line for line in (tcomment or "").split("\n") if not MACHINE_NOTE.match(line)]
     return "\n".join(lines).strip()
-
-
-def entry_state(entry: polib.POEntry | None) -> str:
-    if entry is None or not entry.msgstr:
-        return UNTRANSLATED
-    return DRAFT if FUZZY in entry.flags else REVIEWED
 
 
 def align(
@@ -176,29 +133,41 @@ def align(
         sentences = []
         for k, text in enumerate(par.segments, start=1):
             entry = by_msgid.get(text)
-            state = entry_state(entry)
-            states.setdefault(text, state)
-            shown = state == REVIEWED or (state == DRAFT and include_drafts)
+            kind = state(entry)
+            states.setdefault(text, kind)
+            shown = kind == REVIEWED or (kind == DRAFT and include_drafts)
             sentences.append(
                 Sentence(
                     zh=text,
-                    en=entry.msgstr if shown and entry is not None else None,
-                    state=state if shown else UNTRANSLATED,
+                    en=translation(entry) if shown and entry is not None else None,
+                    state=kind if shown else UNTRANSLATED,
                     note=human_note(entry.tcomment) if shown and entry is not None else "",
                     key=f"{par.index}.{k}",
                 )
             )
-        blocks.append(Block(par.index, par.line, par.role, tuple(sentences), sentence_gaps(par.text, par.segments)))
-    values = list(states.values())
-    counts = Counts(values.count(REVIEWED), values.count(DRAFT), values.count(UNTRANSLATED))
-    return Aligned(doc, lang, source_lang, tuple(blocks), counts, include_drafts, revised)
+        blocks.append(Block(par.index, par.line, par.role, tuple(sentences), par.gaps))
+    return Aligned(doc, lang, source_lang, tuple(blocks), Progress.of_states(states.values()), include_drafts, revised)
 
 
-def used_terms(aligned: Aligned, terms: Sequence[Term]) -> list[Term]:
+Marks = dict[str, list[tuple[int, int, Term]]]
+
+
+def glossary_marks(aligned: Aligned, terms: Sequence[Term]) -> Marks:
+    """Where the glossary's terms are in each distinct source sentence, in reading order: found once per
+    sentence, then used both to mark the terms and to list the ones the article uses."""
+    marks: Marks = {}
+    if terms:
+        for block in aligned.blocks:
+            for s in block.sentences:
+                if s.zh not in marks:
+                    marks[s.zh] = term_spans(s.zh, terms)
+    return marks
+
+
+def used_terms(marks: Marks) -> list[Term]:
     """Glossary terms that occur in the article, in order of first occurrence."""
     found: dict[str, Term] = {}
-    for block in aligned.blocks:
-        for s in block.sentences:
-            for _, _, term in term_spans(s.zh, terms):
-                found.setdefault(term.zh, term)
+    for spans in marks.values():
+        for _, _, term in spans:
+            found.setdefault(term.zh, term)
     return list(found.values())

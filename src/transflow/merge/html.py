@@ -20,13 +20,16 @@ from transflow.merge.document import (
     UNTRANSLATED,
     Aligned,
     Block,
+    Marks,
     Sentence,
     Term,
-    language_name,
-    term_spans,
+    glossary_marks,
+    separator,
     used_terms,
 )
 from transflow.merge.style import CSS
+from transflow.po import langs
+from transflow.po.langs import display_name
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
@@ -51,11 +54,7 @@ def esc(text: str) -> str:
 
 def bcp47(code: str) -> str:
     """A gettext language code as an HTML ``lang`` value: zh -> zh-Hans, en_GB -> en-GB, sr@latin -> sr-Latn."""
-    if code == "zh":
-        return "zh-Hans"
-    base, _, modifier = code.partition("@")
-    tag = base.replace("_", "-")
-    return f"{tag}-Latn" if modifier == "latin" else tag
+    return langs.bcp47(code, default_script=True)
 
 
 def script_hash(script: str = SCRIPT) -> str:
@@ -89,10 +88,10 @@ class Notes:
         return f'<sup class="nref"><a href="#note-{number}"{anchor} aria-label="Note {number}">{number}</a></sup>'
 
 
-def zh_sentence(sentence: Sentence, terms: Sequence[Term]) -> str:
+def zh_sentence(sentence: Sentence, marks: Marks) -> str:
     """A source sentence with its glossary terms marked (approved English on hover and focus)."""
     out, pos = [], 0
-    for start, end, term in term_spans(sentence.zh, terms):
+    for start, end, term in marks.get(sentence.zh, ()):
         out.append(esc(sentence.zh[pos:start]))
         title = term.en + (f" ({term.note})" if term.note else "")
         out.append(
@@ -116,29 +115,20 @@ def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
     )
 
 
-def zh_text(block: Block, terms: Sequence[Term]) -> str:
-    parts = [zh_sentence(block.sentences[0], terms)]
+def zh_text(block: Block, marks: Marks) -> str:
+    parts = [zh_sentence(block.sentences[0], marks)]
     for gap, sentence in zip(block.gaps, block.sentences[1:], strict=True):
-        parts.append(esc(gap) + zh_sentence(sentence, terms))
+        parts.append(esc(gap) + zh_sentence(sentence, marks))
     return "".join(parts)
 
 
 def en_text(block: Block, source_lang: str, notes: Notes) -> str:
-    """Target sentences joined like :func:`align.join_target`: a space, but none between CJK characters."""
+    """Target sentences, each in its own element, spaced as :func:`~transflow.merge.document.join_target` does."""
     out, previous = [], ""
     for sentence in block.sentences:
-        text = sentence.target
-        if previous and not (_cjk(previous[-1]) and _cjk(text[0])):
-            out.append(" ")
-        out.append(en_sentence(sentence, source_lang, notes))
-        previous = text
+        out.append(separator(previous, sentence.target) + en_sentence(sentence, source_lang, notes))
+        previous = sentence.target
     return "".join(out)
-
-
-def _cjk(ch: str) -> bool:
-    from transflow.text.zh import is_cjk
-
-    return is_cjk(ch)
 
 
 def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
@@ -150,14 +140,14 @@ def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
     return "p", {BYLINE: "byline", CAPTION: "caption", RELATED: "related"}.get(block.role, "body")
 
 
-def row(block: Block, next_role: str | None, aligned: Aligned, terms: Sequence[Term], notes: Notes) -> str:
+def row(block: Block, next_role: str | None, aligned: Aligned, marks: Marks, notes: Notes) -> str:
     tag, cls = tag_for(block, next_role)
     src, tgt = bcp47(aligned.source_lang), bcp47(aligned.lang)
     states = {s.state for s in block.sentences}
     mark = " has-untranslated" if UNTRANSLATED in states else (" has-draft" if DRAFT in states else "")
     return (
         f'<div class="row {cls}{mark}" id="p{block.index}" data-line="{block.line}">'
-        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, terms)}</{tag}>'
+        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, marks)}</{tag}>'
         f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">{en_text(block, aligned.source_lang, notes)}</{tag}>'
         "</div>"
     )
@@ -189,7 +179,7 @@ def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
     legend.append("<li>Hover or focus a sentence to see its counterpart</li>")
     return (
         '<section class="status" aria-label="Translation status">'
-        f'<p class="counts"><strong>{c.percent:.0f}% reviewed</strong> · {c.total} sentences: '
+        f'<p class="counts"><strong>{c.shown} reviewed</strong> · {c.total} sentences: '
         f'<span class="n-reviewed">{c.reviewed} reviewed</span>, <span class="n-draft">{c.drafts} drafts '
         f"({drafts_note})</span>, "
         f'<span class="n-untranslated">{c.untranslated} untranslated</span></p>'
@@ -235,6 +225,7 @@ def render_html(
 ) -> str:
     """The whole page for one document and language."""
     title_block = aligned.title
+    marks = glossary_marks(aligned, terms)
     notes = Notes()
     rows = []
     blocks = aligned.blocks
@@ -242,7 +233,7 @@ def render_html(
         next_role = blocks[i + 1].role if i + 1 < len(blocks) else None
         if i and block.role == RELATED and blocks[i - 1].role != RELATED:
             rows.append('<hr class="related-rule">')
-        rows.append(row(block, next_role, aligned, terms, notes))
+        rows.append(row(block, next_role, aligned, marks, notes))
     head_rows, body_rows = (
         (rows[:1], rows[1:])
         if title_block is not None and title_block.role == TITLE and blocks[0] is title_block
@@ -251,8 +242,8 @@ def render_html(
     page_title = (
         " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
     )
-    lang_name = language_name(aligned.lang)
-    found = used_terms(aligned, terms) if terms else []
+    lang_name = display_name(aligned.lang)
+    found = used_terms(marks)
     colophon = " · ".join(
         esc(x)
         for x in (

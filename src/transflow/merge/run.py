@@ -14,9 +14,11 @@ from transflow.merge.document import Aligned, align, as_terms
 from transflow.merge.html import LAYOUTS, render_html
 from transflow.merge.text import render_markdown, render_text
 from transflow.merge.tmx import render_tmx
-from transflow.po.catalog import atomic_write, load_catalog
+from transflow.po.catalog import load_catalog
+from transflow.po.progress import check_threshold
 from transflow.project.config import Config
 from transflow.project.errors import InputError, Problems
+from transflow.project.files import atomic_write
 from transflow.text.article import read_article
 
 #: Output format -> file extension.
@@ -108,8 +110,7 @@ def merge(
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if layout not in LAYOUTS:
         raise InputError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
-    if min_translated is not None and not 0 <= min_translated <= 100:
-        raise InputError(f"--min-translated {min_translated}: give a percentage from 0 to 100")
+    check_threshold(min_translated)
     terms = as_terms(glossary)
     documents = config.documents(docs)
     langs = config.langs(lang)
@@ -119,11 +120,9 @@ def merge(
     for doc, source in documents:
         for lg in langs:
             aligned = load_aligned(config, doc, source, lg, include_drafts)
-            if min_translated is not None and aligned.counts.percent < min_translated:
-                c = aligned.counts
-                short.append(
-                    f"{_ref(config, config.po_path(doc, lg))} is {c.percent:.1f}% reviewed ({c.reviewed}/{c.total})"
-                )
+            c = aligned.counts
+            if not c.meets(min_translated):
+                short.append(f"{_ref(config, config.po_path(doc, lg))} is {c.shown} reviewed ({c.reviewed}/{c.total})")
                 continue
             path = _output_path(config, doc, lg, fmt, output, many)
             text = render(

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from transflow.merge.document import DRAFT, UNTRANSLATED, Aligned, Block, join_target, language_name
+from transflow.merge.document import DRAFT, UNTRANSLATED, Aligned, Block, join_target
+from transflow.po.langs import display_name
 from transflow.text.roles import BYLINE, CAPTION, HEADING, TITLE
 
 #: ASCII characters with a meaning in inline Markdown, GFM (tables, strikethrough, math) or inline HTML;
@@ -69,10 +70,10 @@ def render_markdown(aligned: Aligned, source_ref: str = "", catalog_ref: str = "
         lines += [md_escape(title.zh, line_start=True), ""]
     drafts = "shown, marked *\\[draft\\]*" if aligned.include_drafts else "not shown"
     lines += [
-        f"**{c.percent:.0f}% reviewed** · {c.total} sentences: {c.reviewed} reviewed, {c.drafts} drafts ({drafts}), "
+        f"**{c.shown} reviewed** · {c.total} sentences: {c.reviewed} reviewed, {c.drafts} drafts ({drafts}), "
         f"{c.untranslated} untranslated (source shown, marked *\\[untranslated\\]*)",
         "",
-        f"| 中文 | {md_escape(language_name(aligned.lang))} |",
+        f"| 中文 | {md_escape(display_name(aligned.lang))} |",
         "|---|---|",
     ]
     notes: list[str] = []

@@ -11,20 +11,14 @@ import xml.etree.ElementTree as ET
 
 from transflow import __version__
 from transflow.merge.document import Aligned
+from transflow.po.langs import bcp47
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def tmx_lang(code: str) -> str:
-    """gettext codes as RFC 4646 tags, which TMX uses: en_GB -> en-GB, sr@latin -> sr-Latn."""
-    base, _, modifier = code.partition("@")
-    tag = base.replace("_", "-")
-    return f"{tag}-Latn" if modifier == "latin" else tag
-
-
 def render_tmx(aligned: Aligned) -> str:
     """One ``<tu>`` per distinct reviewed sentence, with the translator's comment as a ``<note>``."""
-    src, tgt = tmx_lang(aligned.source_lang), tmx_lang(aligned.lang)
+    src, tgt = bcp47(aligned.source_lang), bcp47(aligned.lang)  # RFC 4646 tags, as TMX 1.4 asks
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(
         root,

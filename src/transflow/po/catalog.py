@@ -7,14 +7,14 @@ byte-identical to ``msgcat --no-wrap`` of itself and a PO editor's save changes 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import polib
 
+from transflow.po.progress import has_translation
 from transflow.project.errors import InputError
+from transflow.project.files import atomic_write, read_input
 
 #: GNU gettext breaks ``#:`` reference lines at this width even with ``--no-wrap``.
 PAGE_WIDTH = 79
@@ -110,35 +110,9 @@ def render_catalog(po: polib.POFile) -> str:
     head += _field("msgid", "") + _field("msgstr", header_text(po.metadata))
     blocks = ["\n".join(head) + "\n"]
     live = [e for e in po if not e.obsolete]
-    dead = [e for e in po if e.obsolete and (e.msgstr or any(e.msgstr_plural.values()))]
+    dead = [e for e in po if e.obsolete and has_translation(e)]
     blocks += [render_entry(e) for e in live + dead]
     return "\n".join(blocks)
-
-
-def atomic_write(path: Path, data: str | bytes) -> bool:
-    """Write through a temp file and rename, so a reader never sees half a file. False if unchanged."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        if path.read_bytes() == raw:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def save_catalog(po: polib.POFile, path: Path) -> bool:
@@ -148,10 +122,7 @@ def save_catalog(po: polib.POFile, path: Path) -> bool:
 
 def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
     """Parse a PO/POT file (or its bytes, already read), with one-line errors naming file and line."""
-    try:
-        raw = path.read_bytes() if raw is None else raw
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read catalog ({exc.strerror or exc})") from None
+    raw = read_input(path, "catalog") if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -6,6 +6,7 @@ import os
 import time
 
 from transflow import __version__
+from transflow.po.langs import primary
 
 GENERATOR = f"transflow {__version__}"
 #: Poedit writes header fields in this order; new catalogs follow it so a save in Poedit moves nothing.
@@ -87,7 +88,7 @@ def catalog_header(doc: str, lang: str, source_lang: str, pot_date: str, date: s
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS.get(lang.split("_")[0].split("@")[0], PLURAL_FORMS["en"]),
+        "Plural-Forms": PLURAL_FORMS.get(primary(lang), PLURAL_FORMS["en"]),
         "X-Source-Language": source_lang,
         "X-Generator": GENERATOR,
     }

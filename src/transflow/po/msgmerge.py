@@ -11,17 +11,14 @@ from difflib import SequenceMatcher
 
 import polib
 
+from transflow.po.progress import has_translation
+
 #: msgmerge's fuzzy-match threshold (``fstrcmp`` similarity) for carrying an old translation over.
 FUZZY_THRESHOLD = 0.6
-FUZZY = "fuzzy"
 
 
 def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return entry.msgctxt, entry.msgid
-
-
-def has_translation(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
 def _carry(new: polib.POEntry, old: polib.POEntry) -> None:
@@ -31,7 +28,7 @@ def _carry(new: polib.POEntry, old: polib.POEntry) -> None:
     new.msgstr_plural = dict(old.msgstr_plural)
     new.tcomment = old.tcomment
     new.flags = list(old.flags)
-    if FUZZY in old.flags:
+    if old.fuzzy:
         new.previous_msgid = old.previous_msgid
         new.previous_msgctxt = old.previous_msgctxt
 
@@ -90,8 +87,7 @@ def merge_entries(old_entries: list[polib.POEntry], template: list[polib.POEntry
         if old is None:
             continue
         _carry(new, old)
-        if FUZZY not in new.flags:
-            new.flags.insert(0, FUZZY)
+        new.fuzzy = True
         new.previous_msgid = old.msgid
         new.previous_msgctxt = old.msgctxt
         used.add(_key(old))

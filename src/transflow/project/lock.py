@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from transflow.project.errors import TransflowError
+from transflow.project.files import remove_stale_temp_files
 
 LOCK_FILE = ".transflow/lock"
 
@@ -46,13 +47,3 @@ def project_lock(root: Path, command: str, clean: tuple[Path, ...] = ()) -> Iter
         yield
     finally:
         os.close(fd)  # closing releases the flock
-
-
-def remove_stale_temp_files(folder: Path) -> int:
-    """Delete ``.NAME.*.tmp`` files that :func:`~transflow.po.catalog.atomic_write` left when killed."""
-    removed = 0
-    if folder.is_dir():
-        for tmp in folder.rglob(".*.tmp"):
-            tmp.unlink(missing_ok=True)
-            removed += 1
-    return removed

@@ -22,10 +22,10 @@ import polib
 from transflow import __version__
 from transflow.glossary.table import GlossaryTerm, find_terms, glossary_digest, load_glossary, use_as_user_dictionary
 from transflow.po import headers
-from transflow.po.catalog import atomic_write, load_catalog, render_catalog
+from transflow.po.catalog import load_catalog, render_catalog
 from transflow.po.msgmerge import merge_entries
 from transflow.project.config import Config
-from transflow.project.errors import InputError
+from transflow.project.files import atomic_write, read_input
 from transflow.text import words
 from transflow.text.article import Paragraph, read_article
 
@@ -211,11 +211,7 @@ def segment(
     report = SegmentReport(documents=len(documents))
     planned: list[tuple[str, str, dict[Path, str], Path]] = []  # (doc, cache key, output paths, source)
     for doc, path in documents:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        key = _digest(raw + f"|{_code_digest()}|{encoding}|{config.source_lang}|{extra_key}".encode())
+        key = _digest(read_input(path) + f"|{_code_digest()}|{encoding}|{config.source_lang}|{extra_key}".encode())
         outs = {config.pot_path(doc): None, **{config.po_path(doc, lg): None for lg in langs}}
         rels = {p: p.relative_to(config.root).as_posix() if p.is_relative_to(config.root) else str(p) for p in outs}
         cached = cache.get(doc, {})

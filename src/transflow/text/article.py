@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transflow.project.errors import InputError
+from transflow.project.files import read_input
+from transflow.text import zh
 from transflow.text.roles import detect_roles
 from transflow.text.split import split_spans, strip_paragraph
 
@@ -32,13 +34,23 @@ LEGACY_ENCODINGS = ("gb18030", "big5")
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One non-empty source line: its 1-based line number, position among paragraphs, role, sentences."""
+    """One non-empty source line: its 1-based line number, position among paragraphs, role, sentences.
+
+    ``spans`` are the splitter's ``(start, end)`` offsets of the sentences in ``text``; the merge keeps the
+    source's own spacing between sentences from them instead of searching for each sentence again.
+    """
 
     line: int
     index: int
     text: str
     role: str
     segments: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """The exact text between consecutive sentences (``gaps[k]`` sits between sentence k and k+1)."""
+        return tuple(self.text[a[1] : b[0]] for a, b in zip(self.spans, self.spans[1:]))
 
 
 def decode_source(raw: bytes, path: Path | str, encoding: str | None = None) -> str:
@@ -67,7 +79,7 @@ def decode_source(raw: bytes, path: Path | str, encoding: str | None = None) -> 
 
 def _plausibility(text: str) -> float:
     """Share of characters a Chinese article is made of; a wrong legacy decoding yields symbols and Greek."""
-    good = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii() or ch in "。，、；：？！“”‘’（）《》…—")
+    good = sum(1 for ch in text if zh.is_common_han(ch) or ch.isascii() or ch in zh.COMMON_PUNCTUATION)
     return good / max(len(text), 1)
 
 
@@ -141,10 +153,11 @@ def parse_article(text: str) -> list[Paragraph]:
     lines = [(n, strip_paragraph(raw)) for n, raw in enumerate(LINE_BREAK.split(text), start=1)]
     kept = [(n, t) for n, t in lines if t]
     roles = detect_roles([t for _, t in kept])
-    return [
-        Paragraph(line=n, index=i, text=t, role=role, segments=tuple(t[a:b] for a, b in split_spans(t)))
-        for i, ((n, t), role) in enumerate(zip(kept, roles), start=1)
-    ]
+    out = []
+    for i, ((n, t), role) in enumerate(zip(kept, roles), start=1):
+        spans = tuple(split_spans(t))
+        out.append(Paragraph(line=n, index=i, text=t, role=role, segments=tuple(t[a:b] for a, b in spans), spans=spans))
+    return out
 
 
 def read_article(
@@ -157,11 +170,7 @@ def read_article(
 
     ``strip_control`` defaults to how this process reads sources (``READING``, set by the CLI).
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text = decode_source(raw, path, encoding)
+    text = decode_source(read_input(path), path, encoding)
     strip = READING["strip_control"] if strip_control is None else strip_control
     text, warnings = clean_text(text, path, strip)
     check_text(text, path)

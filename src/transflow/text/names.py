@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from transflow.text import words
+from transflow.text import words, zh
 
 PERSON, PLACE, ORG = "person", "place", "organization"
 
@@ -95,7 +95,7 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             joined = word + tokens[i + 1][0]
             given = tokens[i + 1][0]
             plausible = given not in NOT_GIVEN_NAME and (len(given) == 1 or not _known(given))
-            if len(joined) == 3 and all("\u4e00" <= c <= "\u9fff" for c in joined) and plausible:
+            if len(joined) == 3 and all(zh.is_han(c) for c in joined) and plausible:
                 found.setdefault(joined, PERSON)
                 i += 2
                 continue

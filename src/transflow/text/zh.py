@@ -6,6 +6,8 @@ characters in ``if`` chains, so a rule change is a one-line data change with a t
 
 from __future__ import annotations
 
+import re
+
 #: Full-width sentence terminators: always end a sentence (a run of them is one cluster).
 TERMINATORS = frozenset("。！？｡")
 #: Half-width terminators: end a sentence only when CJK text or a CJK opening mark follows.
@@ -124,10 +126,65 @@ NAME_CHARACTERS = frozenset(
 EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\ufeff\u2002\u2003\u2009\u200b"
 
 
+#: Han characters (CJK unified ideographs): extension A, the basic block, compatibility ideographs, and
+#: the supplementary planes (extensions B to F and compatibility supplement), as (first, last) code points.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+#: The basic block alone: the characters of ordinary modern text (a legacy decoding gone wrong yields rare ones).
+COMMON_HAN = (0x4E00, 0x9FFF)
+#: A run of Han characters.
+HAN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in HAN_RANGES) + "]+")
+#: Punctuation every Chinese article uses; with common Han and ASCII, what plausible Chinese text is made of.
+COMMON_PUNCTUATION = frozenset("。，、；：？！“”‘’（）《》…—")
+#: A run of full-width and CJK punctuation, none of which belongs in English text (curly quotes and … do).
+CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u30fb]+")
+#: Chinese mark -> its English form (full-width ASCII forms U+FF01..U+FF5E fold by NFKC instead).
+TO_ENGLISH = {
+    "。": ".",
+    "｡": ".",
+    "．": ".",
+    "，": ",",
+    "、": ",",
+    "；": ";",
+    "：": ":",
+    "！": "!",
+    "？": "?",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "「": '"',
+    "」": '"',
+    "『": '"',
+    "』": '"',
+    "《": '"',
+    "》": '"',
+    "〈": '"',
+    "〉": '"',
+    "【": "[",
+    "】": "]",
+    "〔": "(",
+    "〕": ")",
+    "〖": "[",
+    "〗": "]",
+    "（": "(",
+    "）": ")",
+    "——": "—",
+    "……": "...",
+    "…": "...",
+    "～": "~",
+    "・": "·",
+    "\u3000": " ",
+}
+
+
 def is_han(ch: str) -> bool:
-    """True for a CJK unified ideograph (the basic block and extension A, plus compatibility)."""
-    o = ord(ch)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
+    """True for a Han character (any of :data:`HAN_RANGES`)."""
+    return HAN.match(ch) is not None
+
+
+def is_common_han(ch: str) -> bool:
+    """True for a Han character of the basic block (U+4E00..U+9FFF)."""
+    return COMMON_HAN[0] <= ord(ch) <= COMMON_HAN[1]
 
 
 def is_cjk(ch: str) -> bool:
