@@ -40,6 +40,7 @@ MARK = "transflow draft:"
 GLOSSARY_MARK = "transflow glossary:"
 OUR_LINES = (MARK, GLOSSARY_MARK)
 ENGINES = ("argos", "memory")
+DEVICES = ("cpu", "cuda")
 Key = tuple[str | None, str]
 Progress = Callable[[int, int], None]
 
@@ -250,8 +251,8 @@ def draft(
         raise InputError(f"--engine {engine!r}: use one of {', '.join(ENGINES)}")
     if beam < 1:
         raise InputError(f"--beam {beam}: the beam size must be 1 or more")
-    if device not in ("cpu", "cuda"):
-        raise InputError(f"--device {device!r}: use cpu or cuda")
+    if device not in DEVICES:
+        raise InputError(f"--device {device!r}: use one of {', '.join(DEVICES)}")
     report = DraftReport()
     catalogs = _load(config, docs, lang)
     # sentence -> places it goes, per target language

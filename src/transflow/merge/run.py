@@ -43,7 +43,7 @@ def load_aligned(config: Config, doc: str, source: Path, lang: str, include_draf
     if not po_path.exists():
         raise InputError(f"{po_path}: no catalog for {doc!r} in {lang!r}; run `transflow segment` first")
     po = load_catalog(po_path)
-    paragraphs = read_article(source)
+    paragraphs = read_article(source, config.source_encoding)
     return align(
         doc,
         lang,

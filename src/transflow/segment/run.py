@@ -201,6 +201,7 @@ def segment(
     extra_key: str = "",
 ) -> SegmentReport:
     """Split sources and create or update the POT and each PO. Writes nothing if any input is bad."""
+    encoding = encoding or config.source_encoding
     if annotate is None:
         terms = load_glossary(config)
         annotate = default_annotator(terms)
