@@ -4,7 +4,9 @@ the project a command works on (-C, walking up from a .po path), encodings and `
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import polib
@@ -226,3 +228,71 @@ def test_input_errors_show_paths_relative_to_the_project(project: Path, cli) -> 
     (project / "source" / "broken.txt").write_bytes("图书馆".encode("gb18030") + b"\n")
     line = one_line_error(cli("segment"), "source/broken.txt:1:")
     assert str(project) not in line
+
+
+def _two_documents(project: Path, cli) -> None:
+    (project / "source" / "lib.txt").write_text(ARTICLE, "utf-8")
+    assert cli("segment").exit_code == 0
+
+
+def test_merge_refuses_one_file_name_for_several_outputs(project: Path, cli) -> None:
+    _two_documents(project, cli)
+    one_line_error(cli("merge", "-o", str(project / "one.html")), "one.html", "give a folder")
+    assert not (project / "one.html").exists()
+    assert cli("merge", "-o", str(project / "pages")).exit_code == 0  # a folder is fine
+    assert sorted(p.name for p in (project / "pages").iterdir()) == ["lib.en.html", "qujiang.en.html"]
+
+
+def test_merge_refuses_an_extension_of_another_format(project: Path, cli) -> None:
+    _two_documents(project, cli)
+    one_line_error(cli("merge", "lib", "--format", "md", "-o", str(project / "lib.html")), "--format md", ".md")
+    assert not (project / "lib.html").exists()
+    assert cli("merge", "lib", "--format", "md", "-o", str(project / "lib.md")).exit_code == 0
+
+
+def test_check_names_a_missing_document_and_a_missing_language(project: Path, cli) -> None:
+    assert cli("segment").exit_code == 0
+    one_line_error(cli("check", "qujaing"), "qujaing: no such document")
+    line = one_line_error(cli("check", "qujiang", "--lang", "fr"), "`transflow segment qujiang --lang fr`")
+    assert line.count(str(project)) == 0
+    one_line_error(cli("check", "--lang", "fr"), "`transflow segment --lang fr`")
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "junit"])
+def test_check_reports_a_broken_catalog_in_the_chosen_format(project: Path, cli, fmt: str) -> None:
+    assert cli("segment").exit_code == 0
+    po = project / "locale" / "en" / "LC_MESSAGES" / "qujiang.po"
+    po.write_text(po.read_text("utf-8") + '\nmsgid "坏了\nmsgstr ""\n', "utf-8")
+    result = cli("check", "--format", fmt)
+    line = one_line_error(result, "locale/en/LC_MESSAGES/qujiang.po:")
+    number = int(line.split("qujiang.po:")[1].split(":")[0])
+    if fmt == "json":
+        error = json.loads(result.stdout)["error"]
+        assert error["file"] == "locale/en/LC_MESSAGES/qujiang.po" and error["line"] == number
+    elif fmt == "github":
+        assert result.stdout.startswith(f"::error file=locale/en/LC_MESSAGES/qujiang.po,line={number},")
+    else:
+        [error] = ET.fromstring(result.stdout).iter("error")
+        assert "qujiang.po" in error.get("message") and error.get("type") == "input"
+
+
+def test_a_duplicate_entry_is_reported_at_its_own_line(project: Path, cli) -> None:
+    (project / "source" / "lib.txt").write_text(ARTICLE, "utf-8")
+    assert cli("segment", "lib").exit_code == 0
+    po = project / "locale" / "en" / "LC_MESSAGES" / "lib.po"
+    text = po.read_text("utf-8")
+    po.write_text(text + '\nmsgid "图书馆今天开门。"\nmsgstr "It opened today."\n', "utf-8")
+    lines = text.splitlines()
+    second = len(lines) + 2  # after the blank line
+    first = lines.index('msgid "图书馆今天开门。"')
+    while lines[first - 1].startswith("#"):  # an entry starts at its comments
+        first -= 1
+    one_line_error(cli("check", "lib"), f"lib.po:{second}: duplicate entry", f"(first at line {first + 1})")
+
+
+def test_glossary_list_without_a_glossary_says_so(project: Path, cli) -> None:
+    result = cli("glossary", "list")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no glossary (glossary.csv)" in result.stderr
+    (project / "glossary.csv").write_text("zh,en,note\n图书馆,library,\n", "utf-8")
+    assert cli("glossary", "list").stdout == "图书馆\tlibrary\t\n"

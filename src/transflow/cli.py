@@ -315,7 +315,12 @@ def glossary_list() -> None:
     """
     from transflow.glossary.table import load_glossary
 
-    for term in load_glossary(config()):
+    cfg = config()
+    if cfg.glossary is None or not cfg.glossary.exists():
+        where = cfg.source_ref(cfg.glossary) if cfg.glossary else "glossary = \"\" in transflow.toml"
+        typer.echo(f"glossary: no glossary ({where}); add terms with: transflow glossary import FILE.tbx", err=True)
+        return
+    for term in load_glossary(cfg):
         typer.echo(f"{term.zh}\t{term.en}\t{term.note}")
 
 
