@@ -317,7 +317,7 @@ def glossary_list() -> None:
 
     cfg = config()
     if cfg.glossary is None or not cfg.glossary.exists():
-        where = cfg.source_ref(cfg.glossary) if cfg.glossary else "glossary = \"\" in transflow.toml"
+        where = cfg.source_ref(cfg.glossary) if cfg.glossary else 'glossary = "" in transflow.toml'
         typer.echo(f"glossary: no glossary ({where}); add terms with: transflow glossary import FILE.tbx", err=True)
         return
     for term in load_glossary(cfg):
