@@ -30,8 +30,10 @@ from transflow.merge.style import CSS
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
+NEEDS_REVIEW = "needs-review"  # a fuzzy entry that is not a machine draft (see document.DRAFT_COMMENT)
 STATE_TITLES = {
     DRAFT: "Machine draft, not yet reviewed",
+    NEEDS_REVIEW: "Needs review: changed or marked fuzzy since it was translated",
     UNTRANSLATED: "Not yet translated: the source sentence is shown",
 }
 #: Highlights a sentence's counterpart on hover or focus. Pure enhancement; its hash goes into the CSP.
@@ -112,8 +114,13 @@ def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
     attrs = f' lang="{bcp47(source_lang)}"' if sentence.en is None else ""
     return (
         f'<span class="s {sentence.state}" data-s="{sentence.key}" tabindex="0"{attrs} '
-        f'title="{esc(STATE_TITLES[sentence.state])}">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+        f'title="{esc(STATE_TITLES[state_label(sentence)])}">{esc(sentence.target)}</span>{notes.ref(sentence)}'
     )
+
+
+def state_label(sentence: Sentence) -> str:
+    """The state a reader is told: a fuzzy entry is a machine draft only when the draft stage wrote it."""
+    return NEEDS_REVIEW if sentence.state == DRAFT and not sentence.machine else sentence.state
 
 
 def zh_text(block: Block, terms: Sequence[Term]) -> str:
@@ -176,7 +183,7 @@ def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
     legend = ['<li><span class="chip reviewed">Reviewed</span> translation checked by a person</li>']
     if c.drafts:
         if aligned.include_drafts:
-            legend.append('<li><span class="chip draft">Draft</span> machine draft, not yet reviewed</li>')
+            legend.append('<li><span class="chip draft">Draft</span> machine draft or needs review, not reviewed</li>')
         else:
             legend.append("<li>Drafts awaiting review are left out (merge with --include-drafts to see them)</li>")
     legend.append('<li><span class="chip untranslated" lang="zh-Hans">原文</span> untranslated: source shown</li>')
