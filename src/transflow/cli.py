@@ -296,14 +296,17 @@ app.add_typer(glossary_app, name="glossary")
 @glossary_app.command("import")
 @guarded
 def glossary_import(tbx: Path = typer.Argument(..., help="A TBX terminology file.")) -> None:
-    """Add the Chinese–English terms of a TBX file to the glossary (existing terms are kept).
+    """Add the Chinese–English terms of a TBX file to the glossary (a term already there keeps its English).
 
     Example: transflow glossary import terms.tbx
     """
     from transflow.glossary.table import import_tbx
 
-    added, skipped = import_tbx(config(), tbx)
-    typer.echo(f"glossary: {added} term(s) added, {skipped} already present", err=True)
+    done = import_tbx(config(), tbx)
+    for kept, offered in done.conflicts:
+        typer.echo(f"glossary: kept {kept.zh} = {kept.en!r}; {tbx.name} has {offered.en!r}", err=True)
+    conflicts = f", {len(done.conflicts)} conflict(s) kept as in the glossary" if done.conflicts else ""
+    typer.echo(f"glossary: {done.added} term(s) added, {done.present} already present{conflicts}", err=True)
 
 
 @glossary_app.command("list")

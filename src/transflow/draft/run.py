@@ -282,7 +282,7 @@ def draft(
     def assign(code: str, sentence: str, made: Draft) -> int:
         missing = missing_terms(sentence, made.text, terms) if code.split("_")[0] == "en" else []
         if missing:
-            made = replace(made, glossary=tuple(f"{t.zh} = {t.en}" for t in missing))
+            made = replace(made, glossary=tuple(f"{t.zh} = {t.shown}" for t in missing))
         places = wanted[code][sentence]
         for cat, key in places:
             cat.drafts[key] = made

@@ -96,9 +96,9 @@ def zh_sentence(sentence: Sentence, terms: Sequence[Term]) -> str:
     out, pos = [], 0
     for start, end, term in term_spans(sentence.zh, terms):
         out.append(esc(sentence.zh[pos:start]))
-        title = term.en + (f" ({term.note})" if term.note else "")
+        title = term.shown + (f" ({term.note})" if term.note else "")
         out.append(
-            f'<abbr class="term" tabindex="0" title="{esc(title)}" data-en="{esc(term.en)}">'
+            f'<abbr class="term" tabindex="0" title="{esc(title)}" data-en="{esc(term.shown)}">'
             f"{esc(sentence.zh[start:end])}</abbr>"
         )
         pos = end
@@ -221,7 +221,7 @@ def glossary_section(terms: Sequence[Term], source_lang: str, lang: str) -> str:
     if not terms:
         return ""
     rows = "".join(
-        f'<tr><td lang="{bcp47(source_lang)}">{esc(t.zh)}</td><td lang="{bcp47(lang)}">{esc(t.en)}</td>'
+        f'<tr><td lang="{bcp47(source_lang)}">{esc(t.zh)}</td><td lang="{bcp47(lang)}">{esc(t.shown)}</td>'
         f"<td>{esc(t.note)}</td></tr>"
         for t in terms
     )

@@ -70,7 +70,7 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
             ready = True
         found = find_terms(sentence, terms)
         glossed = frozenset(t.zh for t in found)
-        notes = [f"glossary: {t.zh} = {t.en}" + (f" ({t.note})" if t.note else "") for t in found]
+        notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
         return notes + name_notes(sentence, glossed)
 
     return annotate
