@@ -62,6 +62,27 @@ def test_a_bad_choice_is_one_line_naming_the_choices(project: Path, args, option
     assert snapshot(project) == before
 
 
+def test_the_choices_are_the_stages_own() -> None:
+    """The CLI writes its choices out (starting it imports no stage); they must be exactly the stages' tables."""
+    from transflow import cli
+    from transflow.check import report, stats
+    from transflow.draft import run as draft_run
+    from transflow.glossary import discovery
+    from transflow.merge import html
+    from transflow.merge import run as merge_run
+
+    for enum, table in (
+        (cli.MergeFormat, merge_run.FORMATS),
+        (cli.Layout, html.LAYOUTS),
+        (cli.CheckFormat, report.FORMATS),
+        (cli.StatsFormat, stats.FORMATS),
+        (cli.TermsFormat, discovery.FORMATS),
+        (cli.Engine, draft_run.ENGINES),
+        (cli.Device, draft_run.DEVICES),
+    ):
+        assert [member.value for member in enum] == list(table), enum.__name__
+
+
 def test_an_unknown_option_is_one_line_without_a_panel(project: Path) -> None:
     line = one_line_error(invoke("-C", str(project), "segment", "--colour"), "No such option: --colour")
     assert "╭" not in line and "transflow segment --help" in line

@@ -7,6 +7,7 @@ and exit status 2, which a CI log and a shell script can both read.
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Iterable, Sequence
 from enum import Enum
@@ -14,6 +15,8 @@ from typing import Any
 
 import typer
 from typer.core import TyperGroup
+
+from transflow import interrupted_while_starting
 
 try:  # typer 0.2x carries its own copy of click; older typer uses click itself
     from typer._click import exceptions as click_errors
@@ -53,6 +56,8 @@ class Shell(TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, *pos: Any, standalone_mode: bool = True, **extra: Any) -> Any:
         args = hoist_global_flags(sys.argv[1:] if args is None else args)
+        if signal.getsignal(signal.SIGINT) is interrupted_while_starting:  # started: commands handle Ctrl-C
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             result = super().main(args, *pos, standalone_mode=False, **extra)
         except click_errors.ClickException as exc:
