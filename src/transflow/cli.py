@@ -7,10 +7,7 @@ traceback.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -18,9 +15,10 @@ from typing import Optional
 import typer
 
 from transflow import __version__
-from transflow.project.config import open_project, repository_prefix
-from transflow.project.errors import InputError, TransflowError
-from transflow.shell import Shell, choices
+from transflow.project.config import repository_prefix
+from transflow.project.errors import InputError
+from transflow.shell import STATE as _state
+from transflow.shell import Shell, choices, config, fail, guarded, relative  # noqa: F401 - fail: for commands
 
 app = typer.Typer(
     cls=Shell,
@@ -30,7 +28,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: flags without a <bool> metavar, no boxes
 )
-_state = {"debug": False, "project": None, "root": None}
 #: Arguments and options that several commands share (typer reads these as metadata only).
 DOCS = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all.")
 CATALOGS = typer.Argument(None, help="Documents or .po files; default every catalog.")
@@ -48,50 +45,6 @@ StatsFormat = choices("StatsFormat", ("text", "json", "csv"))
 TermsFormat = choices("TermsFormat", ("text", "csv"))
 Engine = choices("Engine", ("argos", "memory"))
 Device = choices("Device", ("cpu", "cuda"))
-
-
-def relative(message: str) -> str:
-    """A message with paths inside the project shown relative to it, as findings show them."""
-    root = _state["root"]
-    return message.replace(f"{root}{os.sep}", "") if root is not None else message
-
-
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"transflow: error: {relative(message)}", err=True)
-    raise typer.Exit(code)
-
-
-def guarded(func):
-    """Turn errors into one clear line and an exit code; keep tracebacks for ``--debug``."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except TransflowError as exc:
-            if _state["debug"]:
-                raise
-            fail(str(exc), exc.code)
-        except BrokenPipeError:  # `transflow ... | head`: the reader left; that is not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
-        except KeyboardInterrupt:
-            fail("interrupted; files already written are complete, nothing is half-written", 130)
-        except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
-            if _state["debug"]:
-                raise
-            fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 2)
-
-    return wrapper
-
-
-def config(paths: Optional[list[str]] = None, encoding: Optional[str] = None):
-    """The project of ``-C``, the current folder, or the first ``.po`` path; ``--encoding`` overrides the toml."""
-    cfg = open_project(_state["project"], paths or ())
-    _state["root"] = cfg.root
-    return dataclasses.replace(cfg, source_encoding=encoding) if encoding else cfg
 
 
 def _version(value: bool) -> None:

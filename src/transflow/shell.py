@@ -7,6 +7,9 @@ and exit status 2, which a CI log and a shell script can both read.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import os
 import signal
 import sys
 from collections.abc import Iterable, Sequence
@@ -17,12 +20,16 @@ import typer
 from typer.core import TyperGroup
 
 from transflow import interrupted_while_starting
+from transflow.project.config import Config, open_project
+from transflow.project.errors import TransflowError
 
 try:  # typer 0.2x carries its own copy of click; older typer uses click itself
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click_errors
 
+#: What the app's callback was given (``--debug``, ``-C``) and the project root once a command found it.
+STATE: dict[str, Any] = {"debug": False, "project": None, "root": None}
 #: Global flags that work after the subcommand too (``transflow check --debug``): moved to the front.
 GLOBAL_FLAGS = ("--debug",)
 
@@ -76,3 +83,47 @@ class Shell(TyperGroup):
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else 0)
         return result
+
+
+def relative(message: str) -> str:
+    """A message with paths inside the project shown relative to it, as findings show them."""
+    root = STATE["root"]
+    return message.replace(f"{root}{os.sep}", "") if root is not None else message
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"transflow: error: {relative(message)}", err=True)
+    raise typer.Exit(code)
+
+
+def guarded(func):
+    """Turn errors into one clear line and an exit code; keep tracebacks for ``--debug``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except TransflowError as exc:
+            if STATE["debug"]:
+                raise
+            fail(str(exc), exc.code)
+        except BrokenPipeError:  # `transflow ... | head`: the reader left; that is not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            fail("interrupted; files already written are complete, nothing is half-written", 130)
+        except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
+            if STATE["debug"]:
+                raise
+            fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 2)
+
+    return wrapper
+
+
+def config(paths: Sequence[str] | None = None, encoding: str | None = None) -> Config:
+    """The project of ``-C``, the current folder, or the first ``.po`` path; ``--encoding`` overrides the toml."""
+    cfg = open_project(STATE["project"], paths or ())
+    STATE["root"] = cfg.root
+    return dataclasses.replace(cfg, source_encoding=encoding) if encoding else cfg
