@@ -25,7 +25,7 @@ def render(report: CheckReport, fmt: str = "text", repo_prefix: str = "") -> str
 
 
 #: ``path[:line[:column]]: message``, the shape of every input error.
-ERROR_AT = re.compile(r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::\d+)?: (?P<message>.+)$", re.S)
+ERROR_AT = re.compile(r"^(?P<file>[^\s:]+?)(?::(?P<line>\d+))?(?::\d+)?: (?P<message>.+)$", re.S)
 
 
 def render_error(message: str, fmt: str, repo_prefix: str = "") -> str:
