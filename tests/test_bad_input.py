@@ -54,12 +54,12 @@ def test_po_syntax_error_names_file_and_line(project: Path, cli) -> None:
     assert snapshot(project) == before
 
 
-def test_missing_source_folder(tmp_path: Path, cli) -> None:
+def test_folder_without_a_project_is_refused_untouched(tmp_path: Path, cli) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     result = cli("segment", root=empty)
-    assert_one_line_error(result, "source", "create it")
-    assert snapshot(empty) == {}
+    assert_one_line_error(result, "not a transflow project", "source/")
+    assert list(empty.iterdir()) == []  # not even .transflow/lock
 
 
 def test_unknown_document_and_bad_names(project: Path, cli) -> None:

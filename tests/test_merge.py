@@ -158,7 +158,7 @@ def test_cli_errors_are_one_line(project, cli):
     assert cli("merge").exit_code == 2  # no catalog yet
     cli("segment")
     bad = cli("merge", "--format", "pdf")
-    assert bad.exit_code == 2 and "unknown format" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    assert bad.exit_code == 2 and "is not one of" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     assert cli("merge", "--layout", "diagonal").exit_code == 2
     assert not (project / "build").exists()
 

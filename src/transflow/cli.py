@@ -7,30 +7,44 @@ traceback.
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from transflow.project.config import load_config
-from transflow.project.errors import TransflowError
+from transflow import __version__
+from transflow.project.config import repository_prefix
+from transflow.project.errors import InputError
+from transflow.shell import STATE as _state
+from transflow.shell import Shell, choices, config, fail, guarded, relative  # noqa: F401 - fail: for commands
 
 app = typer.Typer(
+    cls=Shell,
     help="Translate Chinese news articles into English through gettext catalogs, with a human in the loop.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags without a <bool> metavar, no boxes
 )
-_state = {"debug": False, "project": None}
 #: Arguments and options that several commands share (typer reads these as metadata only).
 DOCS = typer.Argument(None, help="Documents (names in source/ or .txt paths); default all.")
 CATALOGS = typer.Argument(None, help="Documents or .po files; default every catalog.")
 LANG = typer.Option(None, "--lang", "-l", help="Only this target language.")
-ENCODING = typer.Option(None, help="Source encoding if not UTF-8, e.g. gb18030.")
+ENCODING = typer.Option(
+    None, "--encoding", help="Source encoding if not UTF-8, e.g. gb18030 (default: source_encoding in transflow.toml)."
+)
+#: Choices typer checks. Each equals its stage's own table (merge.run.FORMATS, merge.html.LAYOUTS,
+#: check.report.FORMATS, check.stats.FORMATS, glossary.discovery.FORMATS, draft.run.ENGINES and DEVICES;
+#: tests/test_cli.py keeps them equal): written out here so that starting the CLI imports no stage.
+MergeFormat = choices("MergeFormat", ("html", "md", "txt", "tmx"))
+Layout = choices("Layout", ("side-by-side", "interleaved"))
+CheckFormat = choices("CheckFormat", ("text", "json", "github", "junit"))
+StatsFormat = choices("StatsFormat", ("text", "json", "csv"))
+TermsFormat = choices("TermsFormat", ("text", "csv"))
+Engine = choices("Engine", ("argos", "memory"))
+Device = choices("Device", ("cpu", "cuda"))
 
 
 def _reading(strip_control: bool) -> bool:
@@ -46,50 +60,23 @@ STRIP_CONTROL = typer.Option(
 )
 
 
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"transflow: error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def guarded(func):
-    """Turn errors into one clear line and an exit code; keep tracebacks for ``--debug``."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except TransflowError as exc:
-            if _state["debug"]:
-                raise
-            fail(str(exc), exc.code)
-        except BrokenPipeError:  # `transflow ... | head`: the reader left; that is not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
-        except KeyboardInterrupt:
-            fail("interrupted; files already written are complete, nothing is half-written", 130)
-        except Exception as exc:  # noqa: BLE001 - the promise is: no traceback without --debug
-            if _state["debug"]:
-                raise
-            fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)", 2)
-
-    return wrapper
-
-
-def config():
-    return load_config(_state["project"])
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"transflow {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def main(
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks instead of one-line errors (anywhere)."),
     project: Optional[Path] = typer.Option(None, "--project", "-C", help="Project folder (default: current)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """transflow: segment -> draft -> review in Poedit -> check -> merge."""
     _state["debug"] = debug
     _state["project"] = project
     _reading(False)
+    _state["root"] = None
 
 
 @app.command()
@@ -130,9 +117,9 @@ def segment(
     from transflow.project.lock import project_lock
     from transflow.segment.run import segment as run_segment
 
-    cfg = config()
+    cfg = config(encoding=encoding)
     with project_lock(cfg.root, "segment", (cfg.locale_dir,)):
-        report = run_segment(cfg, docs or None, lang, encoding)
+        report = run_segment(cfg, docs or None, lang)
     for doc in report.empty:
         typer.echo(f"segment: {doc} has no text; no catalogs written for it", err=True)
     typer.echo(
@@ -142,8 +129,16 @@ def segment(
     )
 
 
-models_app = typer.Typer(help="Argos model packages: list, install, remove.", no_args_is_help=True)
-memory_app = typer.Typer(help="The project's translation memory (.transflow/memory.sqlite).", no_args_is_help=True)
+models_app = typer.Typer(
+    help="Argos model packages: list, install, remove.\n\nExample: transflow models install zh en",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+memory_app = typer.Typer(
+    help="The project's translation memory (.transflow/memory.sqlite).\n\nExample: transflow memory import archive.tmx",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(models_app, name="models")
 app.add_typer(memory_app, name="memory")
 
@@ -176,7 +171,6 @@ def models_install(
     Example: transflow models install translate-zh_en-1_9.argosmodel
     """
     from transflow.draft.models import install_file, install_pair
-    from transflow.project.errors import InputError
 
     if len(what) == 2 and not Path(what[0]).exists():
         package = install_pair(what[0], what[1])
@@ -207,9 +201,9 @@ def models_remove(
 def draft(
     docs: Optional[list[str]] = DOCS,
     lang: Optional[str] = LANG,
-    engine: str = typer.Option("argos", help="argos (memory first, then the model) or memory (memory only)."),
+    engine: Engine = typer.Option("argos", help="argos (memory first, then the model) or memory (memory only)."),
     redraft: bool = typer.Option(False, "--redraft", help="Also replace earlier machine drafts nobody edited."),
-    device: str = typer.Option("cpu", help="cpu or cuda."),
+    device: Device = typer.Option("cpu", help="Where the model runs."),
     beam: int = typer.Option(1, help="Beam size; 1 is greedy decoding (fastest)."),
 ) -> None:
     """Fill empty entries with fuzzy machine drafts (translation memory first, then Argos).
@@ -220,7 +214,7 @@ def draft(
 
     cfg = config()
     with project_lock(cfg.root, "draft", (cfg.locale_dir,)):
-        _draft(cfg, docs or None, lang, engine=engine, redraft=redraft, device=device, beam=beam)
+        _draft(cfg, docs or None, lang, engine=engine.value, redraft=redraft, device=device.value, beam=beam)
 
 
 def _draft(cfg, docs, lang, **options) -> None:
@@ -257,21 +251,28 @@ def memory_import(file: Path = typer.Argument(..., help="A TMX file with the sou
     typer.echo(f"memory: {count} translation unit(s) imported from {file}", err=True)
 
 
-glossary_app = typer.Typer(help="The project glossary (glossary.csv: zh,en,note).", no_args_is_help=True)
+glossary_app = typer.Typer(
+    help="The project glossary (glossary.csv: zh,en,note).\n\nExample: transflow glossary import terms.tbx",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(glossary_app, name="glossary")
 
 
 @glossary_app.command("import")
 @guarded
 def glossary_import(tbx: Path = typer.Argument(..., help="A TBX terminology file.")) -> None:
-    """Add the Chinese–English terms of a TBX file to the glossary (existing terms are kept).
+    """Add the Chinese–English terms of a TBX file to the glossary (a term already there keeps its English).
 
     Example: transflow glossary import terms.tbx
     """
     from transflow.glossary.table import import_tbx
 
-    added, skipped = import_tbx(config(), tbx)
-    typer.echo(f"glossary: {added} term(s) added, {skipped} already present", err=True)
+    done = import_tbx(config(), tbx)
+    for kept, offered in done.conflicts:
+        typer.echo(f"glossary: kept {kept.zh} = {kept.en!r}; {tbx.name} has {offered.en!r}", err=True)
+    conflicts = f", {len(done.conflicts)} conflict(s) kept as in the glossary" if done.conflicts else ""
+    typer.echo(f"glossary: {done.added} term(s) added, {done.present} already present{conflicts}", err=True)
 
 
 @glossary_app.command("list")
@@ -283,7 +284,12 @@ def glossary_list() -> None:
     """
     from transflow.glossary.table import load_glossary
 
-    for term in load_glossary(config()):
+    cfg = config()
+    if cfg.glossary is None or not cfg.glossary.exists():
+        where = cfg.source_ref(cfg.glossary) if cfg.glossary else 'glossary = "" in transflow.toml'
+        typer.echo(f"glossary: no glossary ({where}); add terms with: transflow glossary import FILE.tbx", err=True)
+        return
+    for term in load_glossary(cfg):
         typer.echo(f"{term.zh}\t{term.en}\t{term.note}")
 
 
@@ -292,7 +298,8 @@ def glossary_list() -> None:
 def terms(
     docs: Optional[list[str]] = typer.Argument(None, help="Documents; default all."),
     top: int = typer.Option(30, "--top", "-n", min=1, help="How many proposals."),
-    fmt: str = typer.Option("text", "--format", help="text, or csv rows that append to glossary.csv."),
+    fmt: TermsFormat = typer.Option("text", "--format", help="text, or csv rows that append to glossary.csv."),
+    encoding: Optional[str] = ENCODING,
     strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """Propose terms not yet in the glossary: names, recurring words and phrases, with examples.
@@ -301,10 +308,8 @@ def terms(
     """
     from transflow.glossary.discovery import propose, to_csv, to_text
 
-    if fmt not in ("text", "csv"):
-        fail(f"--format must be text or csv, not {fmt!r}")
-    proposals = propose(config(), docs or None, top)
-    typer.echo(to_csv(proposals) if fmt == "csv" else to_text(proposals), nl=False)
+    proposals = propose(config(encoding=encoding), docs or None, top)
+    typer.echo(to_csv(proposals) if fmt.value == "csv" else to_text(proposals), nl=False)
 
 
 @app.command()
@@ -312,14 +317,15 @@ def terms(
 def merge(
     docs: Optional[list[str]] = DOCS,
     lang: Optional[str] = LANG,
-    fmt: str = typer.Option("html", "--format", "-f", help="html, md, txt or tmx."),
-    layout: str = typer.Option("side-by-side", help="HTML layout: side-by-side or interleaved."),
+    fmt: MergeFormat = typer.Option("html", "--format", "-f", help="Output format."),
+    layout: Layout = typer.Option("side-by-side", help="HTML layout."),
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts, marked as drafts."),
     min_translated: Optional[float] = typer.Option(
         None, "--min-translated", metavar="P", help="Refuse (exit 1, write nothing) below P percent reviewed."
     ),
     glossary: bool = typer.Option(False, "--glossary", help="HTML: add a table of the glossary terms used."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file, or folder for several."),
+    encoding: Optional[str] = ENCODING,
     strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """Merge source and reviewed translations into a parallel document (default build/<doc>.<lang>.html).
@@ -330,11 +336,20 @@ def merge(
     from transflow.merge.run import merge as run_merge
     from transflow.project.lock import project_lock
 
-    cfg = config()
+    cfg = config(encoding=encoding)
     terms = load_glossary(cfg)
     with project_lock(cfg.root, "merge", (cfg.output_dir,)):
         paths = run_merge(
-            cfg, docs or None, lang, fmt, layout, include_drafts, min_translated, output, terms, glossary_table=glossary
+            cfg,
+            docs or None,
+            lang,
+            fmt.value,
+            layout.value,
+            include_drafts,
+            min_translated,
+            output,
+            terms,
+            glossary_table=glossary,
         )
     for path in paths:
         typer.echo(str(path))
@@ -345,7 +360,7 @@ def merge(
 def check(
     docs: Optional[list[str]] = CATALOGS,
     lang: Optional[str] = LANG,
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, github (annotations) or junit (XML)."),
+    fmt: CheckFormat = typer.Option("text", "--format", "-f", help="json: stable schema; github: annotations."),
     min_translated: Optional[float] = typer.Option(
         None, "--min-translated", help="Pass with untranslated entries if at least P% of each catalog is done."
     ),
@@ -356,18 +371,20 @@ def check(
 
     Example: transflow check --format github --min-translated 90
     """
-    from transflow.check.report import FORMATS, render, summary
+    from transflow.check.report import render, render_error, summary
     from transflow.check.run import check as run_check
-
-    if fmt not in FORMATS:
-        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
     from transflow.glossary.table import load_glossary
 
-    cfg = config()
-    terms = load_glossary(cfg)
-    report = run_check(cfg, docs or None, lang, min_translated, allow_fuzzy, terms, jobs)
-    typer.echo(render(report, fmt), nl=False)
-    if fmt != "text":
+    prefix = ""
+    try:
+        cfg = config(docs)
+        prefix = repository_prefix(cfg.root)
+        report = run_check(cfg, docs or None, lang, min_translated, allow_fuzzy, load_glossary(cfg), jobs)
+    except InputError as exc:  # the report's reader (CI) sees the error too; stderr still gets its line
+        typer.echo(render_error(relative(str(exc)), fmt.value, prefix), nl=False)
+        raise
+    typer.echo(render(report, fmt.value, prefix), nl=False)
+    if fmt.value != "text":
         typer.echo(summary(report), err=True)
     if not report.ok:
         raise typer.Exit(1)
@@ -378,18 +395,16 @@ def check(
 def stats(
     docs: Optional[list[str]] = CATALOGS,
     lang: Optional[str] = LANG,
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json or csv."),
+    fmt: StatsFormat = typer.Option("text", "--format", "-f", help="Output format."),
 ) -> None:
     """Progress per document and language: entries, reviewed, fuzzy, words (jieba words, not characters).
 
     Example: transflow stats --format csv > progress.csv
     """
-    from transflow.check.stats import FORMATS, render
+    from transflow.check.stats import render
     from transflow.check.stats import stats as run_stats
 
-    if fmt not in FORMATS:
-        fail(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
-    typer.echo(render(run_stats(config(), docs or None, lang), fmt), nl=False)
+    typer.echo(render(run_stats(config(docs), docs or None, lang), fmt.value), nl=False)
 
 
 @app.command("run")
@@ -397,28 +412,37 @@ def stats(
 def run_all(
     lang: Optional[str] = LANG,
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts in the HTML."),
+    encoding: Optional[str] = ENCODING,
     strip_control: bool = STRIP_CONTROL,
 ) -> None:
     """The main job: segment, draft empty entries if a model is installed, merge to bilingual HTML.
 
-    Example: transflow run   (then open build/<doc>.en.html)
+    Example: transflow run   (then open build/<doc>.<lang>.html)
     """
-    from transflow.draft.models import model_available
+    from transflow.draft.models import argos_code, model_available
     from transflow.glossary.table import load_glossary
     from transflow.merge.run import merge as run_merge
     from transflow.project.lock import project_lock
     from transflow.segment.run import segment as run_segment
 
-    cfg = config()
-    with project_lock(cfg.root, "run", (cfg.locale_dir, cfg.output_dir)):
+    cfg = config(encoding=encoding)
+    with project_lock(cfg.root, "run", (cfg.locale_dir, cfg.output_dir)):  # held through the merge
         report = run_segment(cfg, None, lang)
         typer.echo(f"segment: {report.documents} document(s), {len(report.written)} file(s) written", err=True)
-        if any(model_available(cfg.source_lang, code) for code in cfg.langs(lang)):
+        langs = cfg.langs(lang)
+        missing = [code for code in langs if not model_available(cfg.source_lang, code)]
+        if missing:
+            src = argos_code(cfg.source_lang)
+            pairs = ", ".join(f"{src}→{argos_code(code)}" for code in missing)
+            commands = " && ".join(f"transflow models install {src} {argos_code(code)}" for code in missing)
+            typer.echo(f"draft: skipped, no {pairs} model installed; install with: {commands}", err=True)
+        if len(missing) < len(langs):
             from transflow.draft.run import empty_entries
 
             if empty_entries(cfg, None, lang):
                 _draft(cfg, None, lang, skip_missing=True)
-    for path in run_merge(cfg, None, lang, "html", include_drafts=include_drafts, glossary=load_glossary(cfg)):
+        paths = run_merge(cfg, None, lang, "html", include_drafts=include_drafts, glossary=load_glossary(cfg))
+    for path in paths:
         typer.echo(str(path))
 
 

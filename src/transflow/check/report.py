@@ -5,6 +5,7 @@ annotations, and JUnit XML for CI systems that show test reports.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
@@ -15,9 +16,39 @@ FORMATS = ("text", "json", "github", "junit")
 JSON_VERSION = 1
 
 
-def render(report: CheckReport, fmt: str = "text") -> str:
-    """The report in one of :data:`FORMATS`; always ends with a newline unless empty."""
-    return {"text": to_text, "json": to_json, "github": to_github, "junit": to_junit}[fmt](report)
+def render(report: CheckReport, fmt: str = "text", repo_prefix: str = "") -> str:
+    """The report in one of :data:`FORMATS`; always ends with a newline unless empty. ``repo_prefix``: the
+    project's folder in its repository, for GitHub, which resolves annotation paths from the repository root."""
+    if fmt == "github":
+        return to_github(report, repo_prefix)
+    return {"text": to_text, "json": to_json, "junit": to_junit}[fmt](report)
+
+
+#: ``path[:line[:column]]: message``, the shape of every input error.
+ERROR_AT = re.compile(r"^(?P<file>[^\s:]+?)(?::(?P<line>\d+))?(?::\d+)?: (?P<message>.+)$", re.S)
+
+
+def render_error(message: str, fmt: str, repo_prefix: str = "") -> str:
+    """An input error (exit 2) in the report's format, so a CI system that reads the report sees it too:
+    a JSON object with ``"error"``, a GitHub ``::error`` annotation, a JUnit ``<error>``; text: nothing."""
+    at = ERROR_AT.match(message)
+    file, line = (at["file"], int(at["line"])) if at and at["line"] else (at["file"] if at else "", 0)
+    if fmt == "json":
+        error = {"message": message, "file": file or None, "line": line or None}
+        return json.dumps({"version": JSON_VERSION, "tool": "transflow check", "ok": False, "error": error}) + "\n"
+    if fmt == "github":
+        props = [f"file={_escape_property(repo_prefix + file)}"] if file else []
+        props += [f"line={line}"] if line else []
+        props.append(f"title={_escape_property('transflow input error')}")
+        return f"::error {','.join(props)}::{_escape_data(message)}\n"
+    if fmt == "junit":
+        root = ET.Element("testsuites", name="transflow check", tests="1", failures="0", errors="1")
+        suite = ET.SubElement(root, "testsuite", name=file or "transflow", tests="1", failures="0", errors="1")
+        case = ET.SubElement(suite, "testcase", classname="transflow", name="input")
+        ET.SubElement(case, "error", message=message, type="input").text = message
+        ET.indent(root)
+        return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return ""
 
 
 def summary(report: CheckReport) -> str:
@@ -92,16 +123,18 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(report: CheckReport) -> str:
+def to_github(report: CheckReport, repo_prefix: str = "") -> str:
     """``::error file=F,line=L,title=T::message`` lines that GitHub shows on the pull request's diff."""
     lines = []
     for f in report.findings:
-        props = f"file={_escape_property(f.file)},line={f.line},title={_escape_property(f'transflow {f.rule}')}"
+        where = f"file={_escape_property(repo_prefix + f.file)},line={f.line}"
+        props = f"{where},title={_escape_property(f'transflow {f.rule}')}"
         lines.append(f"::{f.severity} {props}::{_escape_data(f.message + ' | ' + _clip(f.source))}")
     for cat in report.catalogs:
         if cat.below_threshold:
             message = f"{cat.percent_translated:g}% translated, below --min-translated {report.min_translated:g}%"
-            props = f"file={_escape_property(cat.file)},title={_escape_property('transflow min-translated')}"
+            where = f"file={_escape_property(repo_prefix + cat.file)}"
+            props = f"{where},title={_escape_property('transflow min-translated')}"
             lines.append(f"::error {props}::{_escape_data(message)}")
     return "\n".join(lines) + "\n" if lines else ""
 

@@ -290,7 +290,7 @@ def glossary(unit: Unit, ctx: Context) -> str | None:
     if ctx.glossary is None or not ctx.glossary.terms:
         return None
     missing = ctx.glossary.missing(unit.source, unit.translation)
-    return "glossary term not used: " + "; ".join(f"{t.zh} → {t.en}" for t in missing) if missing else None
+    return "glossary term not used: " + "; ".join(f"{t.zh} → {t.shown}" for t in missing) if missing else None
 
 
 RULES: tuple[Rule, ...] = (

@@ -42,6 +42,7 @@ MARK = "transflow draft:"
 GLOSSARY_MARK = "transflow glossary:"
 OUR_LINES = (MARK, GLOSSARY_MARK)
 ENGINES = ("argos", "memory")
+DEVICES = ("cpu", "cuda")
 Key = tuple[str | None, str]
 Progress = Callable[[int, int], None]
 
@@ -251,8 +252,8 @@ def draft(
         raise InputError(f"--engine {engine!r}: use one of {', '.join(ENGINES)}")
     if beam < 1:
         raise InputError(f"--beam {beam}: the beam size must be 1 or more")
-    if device not in ("cpu", "cuda"):
-        raise InputError(f"--device {device!r}: use cpu or cuda")
+    if device not in DEVICES:
+        raise InputError(f"--device {device!r}: use one of {', '.join(DEVICES)}")
     report = DraftReport()
     catalogs = _load(config, docs, lang)
     # sentence -> places it goes, per target language
@@ -282,7 +283,7 @@ def draft(
     def assign(code: str, sentence: str, made: Draft) -> int:
         missing = missing_terms(sentence, made.text, terms) if same_language(code, "en") else []
         if missing:
-            made = replace(made, glossary=tuple(f"{t.zh} = {t.en}" for t in missing))
+            made = replace(made, glossary=tuple(f"{t.zh} = {t.shown}" for t in missing))
         places = wanted[code][sentence]
         for cat, key in places:
             cat.drafts[key] = made

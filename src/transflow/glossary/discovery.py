@@ -22,6 +22,8 @@ from transflow.text.article import read_article
 MIN_COUNT = 2
 #: Longest phrase, in jieba words, that discovery builds from adjacent words.
 MAX_PHRASE_WORDS = 3
+#: Output formats of ``transflow terms``.
+FORMATS = ("text", "csv")
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> lis
     from transflow.text import words
     from transflow.text.names import find_names
 
-    sentences = [s for _, path in config.documents(docs) for par in read_article(path) for s in par.segments]
+    articles = [read_article(path, config.source_encoding) for _, path in config.documents(docs)]
+    sentences = [s for paragraphs in articles for par in paragraphs for s in par.segments]
     glossary = load_glossary(config)
     use_as_user_dictionary(glossary)
     known = {t.zh for t in glossary}

@@ -22,6 +22,8 @@ from transflow.project.errors import InputError
 from transflow.project.files import atomic_write, read_input
 
 HEADER = ["zh", "en", "note"]
+#: Separates accepted alternatives in the English column: ``control|prevention and control``.
+ALTERNATIVES = re.compile(r"[|;/]")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -36,6 +38,16 @@ class GlossaryTerm:
     zh: str
     en: str
     note: str = ""
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """Every accepted English rendering; the first is the preferred one."""
+        return tuple(alt.strip() for alt in ALTERNATIVES.split(self.en) if alt.strip())
+
+    @property
+    def shown(self) -> str:
+        """The English as notes, messages and the page show it: ``control or prevention and control``."""
+        return " or ".join(self.alternatives)
 
 
 def parse_csv(text: str, where: str = "glossary.csv") -> list[GlossaryTerm]:
@@ -128,9 +140,8 @@ def english_patterns(english: str) -> tuple[re.Pattern, ...]:
     """How an approved English may appear: any alternative (split by ``|``, ``;`` or ``/``), whole words,
     case-insensitive, with a plural or possessive ending."""
     return tuple(
-        re.compile(rf"(?<!\w){re.escape(alt.strip())}(?:s|es|'s|’s)?(?!\w)", re.I)
-        for alt in re.split(r"[|;/]", english)
-        if alt.strip()
+        re.compile(rf"(?<!\w){re.escape(alt)}(?:s|es|'s|’s)?(?!\w)", re.I)
+        for alt in GlossaryTerm("", english).alternatives
     )
 
 
@@ -185,20 +196,36 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def import_tbx(config: Config, tbx: Path) -> tuple[int, int]:
-    """Add a TBX file's new terms to the glossary CSV; returns (added, skipped as already present)."""
+@dataclass(frozen=True)
+class TbxImport:
+    """What ``glossary import`` did: terms added, terms already there, and conflicts (the glossary's term,
+    kept, beside the file's differing English), each reported and none aborting the import."""
+
+    added: int
+    present: int
+    conflicts: tuple[tuple[GlossaryTerm, GlossaryTerm], ...]
+
+
+def import_tbx(config: Config, tbx: Path) -> TbxImport:
+    """Add a TBX file's new terms to the glossary CSV; a term the glossary has with other English is kept."""
     incoming = parse_tbx(read_input(tbx), str(tbx))
     existing = load_glossary(config)
     known = {t.zh: t for t in existing}
-    added = [t for t in incoming if t.zh not in known]
-    for t in incoming:
-        if t.zh in known and known[t.zh].en != t.en:
-            raise InputError(
-                f"{tbx}: {t.zh} is {t.en!r} there but {known[t.zh].en!r} in the glossary; resolve it first"
-            )
+    added: list[GlossaryTerm] = []
+    present = 0
+    conflicts: list[tuple[GlossaryTerm, GlossaryTerm]] = []
+    for term in incoming:
+        kept = known.get(term.zh)
+        if kept is None:
+            known[term.zh] = term
+            added.append(term)
+        elif kept.en == term.en:
+            present += 1
+        else:
+            conflicts.append((kept, term))
     if added and config.glossary is not None:
         atomic_write(config.glossary, to_csv(existing + added))
-    return len(added), len(incoming) - len(added)
+    return TbxImport(len(added), present, tuple(conflicts))
 
 
 def to_csv(terms: list[GlossaryTerm], header: bool = True) -> str:

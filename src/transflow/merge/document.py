@@ -23,6 +23,11 @@ from transflow.text.roles import TITLE
 __all__ = ["DRAFT", "REVIEWED", "UNTRANSLATED", "Progress"]  # entry states, re-exported for the renderers
 #: Translator-comment lines written by machines (draft engines), not people: never shown to readers.
 MACHINE_NOTE = re.compile(r"^\s*(?:transflow\b|machine[ -]draft|draft(?:ed)?\s*(?:by|:)|argos\b)", re.IGNORECASE)
+#: Translator-comment lines meant for the team, never for readers: ``# private: ...``, ``# reviewer: ...``.
+PRIVATE_NOTE = re.compile(r"^\s*(?:private|reviewer)\s*:", re.IGNORECASE)
+#: The comment the draft stage writes on a machine draft (``draft.run.MARK``); other fuzzy entries are a
+#: person's translation whose source changed, or one marked for review: "needs review", not "machine draft".
+DRAFT_COMMENT = re.compile(r"^\s*transflow draft:", re.MULTILINE)
 
 
 #: A glossary entry (the Chinese term, its approved English, a note).
@@ -38,6 +43,7 @@ class Sentence:
     state: str  # REVIEWED, DRAFT (shown only with include_drafts) or UNTRANSLATED
     note: str  # the translator's comment, shown with the translation ('' when none)
     key: str  # "3.2": paragraph 3, sentence 2; pairs the two sides in the HTML
+    machine: bool = False  # a DRAFT the draft stage wrote (its comment says so), not a person's fuzzy entry
 
     @property
     def target(self) -> str:
@@ -111,8 +117,10 @@ def join_target(pieces: Sequence[str]) -> str:
 
 
 def human_note(tcomment: str | None) -> str:
-    """The translator's own comment lines, without machine-draft provenance lines."""
-    lines = [line for line in (tcomment or "").split("\n") if not MACHINE_NOTE.match(line)]
+    """The translator's own comment lines for readers: no machine-draft provenance, no private lines."""
+    lines = [
+        line for line in (tcomment or "").split("\n") if not MACHINE_NOTE.match(line) and not PRIVATE_NOTE.match(line)
+    ]
     return "\n".join(lines).strip()
 
 
@@ -143,6 +151,7 @@ def align(
                     state=kind if shown else UNTRANSLATED,
                     note=human_note(entry.tcomment) if shown and entry is not None else "",
                     key=f"{par.index}.{k}",
+                    machine=state == DRAFT and bool(DRAFT_COMMENT.search(entry.tcomment or "")),
                 )
             )
         blocks.append(Block(par.index, par.line, par.role, tuple(sentences), par.gaps))

@@ -33,8 +33,10 @@ from transflow.po.langs import display_name
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
+NEEDS_REVIEW = "needs-review"  # a fuzzy entry that is not a machine draft (see document.DRAFT_COMMENT)
 STATE_TITLES = {
     DRAFT: "Machine draft, not yet reviewed",
+    NEEDS_REVIEW: "Needs review: changed or marked fuzzy since it was translated",
     UNTRANSLATED: "Not yet translated: the source sentence is shown",
 }
 #: Highlights a sentence's counterpart on hover or focus. Pure enhancement; its hash goes into the CSP.
@@ -93,9 +95,9 @@ def zh_sentence(sentence: Sentence, marks: Marks) -> str:
     out, pos = [], 0
     for start, end, term in marks.get(sentence.zh, ()):
         out.append(esc(sentence.zh[pos:start]))
-        title = term.en + (f" ({term.note})" if term.note else "")
+        title = term.shown + (f" ({term.note})" if term.note else "")
         out.append(
-            f'<abbr class="term" tabindex="0" title="{esc(title)}" data-en="{esc(term.en)}">'
+            f'<abbr class="term" tabindex="0" title="{esc(title)}" data-en="{esc(term.shown)}">'
             f"{esc(sentence.zh[start:end])}</abbr>"
         )
         pos = end
@@ -111,8 +113,13 @@ def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
     attrs = f' lang="{bcp47(source_lang)}"' if sentence.en is None else ""
     return (
         f'<span class="s {sentence.state}" data-s="{sentence.key}" tabindex="0"{attrs} '
-        f'title="{esc(STATE_TITLES[sentence.state])}">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+        f'title="{esc(STATE_TITLES[state_label(sentence)])}">{esc(sentence.target)}</span>{notes.ref(sentence)}'
     )
+
+
+def state_label(sentence: Sentence) -> str:
+    """The state a reader is told: a fuzzy entry is a machine draft only when the draft stage wrote it."""
+    return NEEDS_REVIEW if sentence.state == DRAFT and not sentence.machine else sentence.state
 
 
 def zh_text(block: Block, marks: Marks) -> str:
@@ -166,7 +173,7 @@ def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
     legend = ['<li><span class="chip reviewed">Reviewed</span> translation checked by a person</li>']
     if c.drafts:
         if aligned.include_drafts:
-            legend.append('<li><span class="chip draft">Draft</span> machine draft, not yet reviewed</li>')
+            legend.append('<li><span class="chip draft">Draft</span> machine draft or needs review, not reviewed</li>')
         else:
             legend.append("<li>Drafts awaiting review are left out (merge with --include-drafts to see them)</li>")
     legend.append('<li><span class="chip untranslated" lang="zh-Hans">原文</span> untranslated: source shown</li>')
@@ -204,7 +211,7 @@ def glossary_section(terms: Sequence[Term], source_lang: str, lang: str) -> str:
     if not terms:
         return ""
     rows = "".join(
-        f'<tr><td lang="{bcp47(source_lang)}">{esc(t.zh)}</td><td lang="{bcp47(lang)}">{esc(t.en)}</td>'
+        f'<tr><td lang="{bcp47(source_lang)}">{esc(t.zh)}</td><td lang="{bcp47(lang)}">{esc(t.shown)}</td>'
         f"<td>{esc(t.note)}</td></tr>"
         for t in terms
     )

@@ -45,7 +45,7 @@ def load_aligned(config: Config, doc: str, source: Path, lang: str, include_draf
     if not po_path.exists():
         raise InputError(f"{po_path}: no catalog for {doc!r} in {lang!r}; run `transflow segment` first")
     po = load_catalog(po_path)
-    paragraphs = read_article(source)
+    paragraphs = read_article(source, config.source_encoding)
     return align(
         doc,
         lang,
@@ -88,6 +88,18 @@ def _output_path(config: Config, doc: str, lang: str, fmt: str, output: Path | N
     return output
 
 
+def check_output(output: Path | None, fmt: str, outputs: int) -> None:
+    """Refuse an ``-o`` that cannot be what the user meant: one file name for several outputs (it would
+    become a folder), or a name whose extension is another format's (``--format md -o page.html``)."""
+    if output is None or output.is_dir() or not output.suffix:
+        return
+    if outputs > 1:
+        raise InputError(f"-o {output}: {outputs} documents to write, one file name; give a folder instead")
+    ext = output.suffix[1:].lower()
+    if ext in FORMATS.values() and ext != FORMATS[fmt]:
+        raise InputError(f"-o {output}: a .{ext} name for --format {fmt}; name it *.{FORMATS[fmt]} or pass --format")
+
+
 def merge(
     config: Config,
     docs: list[str] | None = None,
@@ -115,6 +127,7 @@ def merge(
     documents = config.documents(docs)
     langs = config.langs(lang)
     many = len(documents) * len(langs) > 1
+    check_output(output, fmt, len(documents) * len(langs))
     planned: list[Planned] = []
     short: list[str] = []
     for doc, source in documents:

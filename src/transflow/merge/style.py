@@ -3,6 +3,9 @@
 Newspaper conventions: serif text, a red rule and kicker, headings that read as headings, a byline and a
 photo caption that look like them. Side by side on wide screens, stacked on narrow ones, one language
 under the other with ``layout-interleaved``; a print stylesheet keeps rows together and drops the chrome.
+Paper has no hover: in print, side by side stays two columns even on A4/Letter portrait (narrower than the
+screen breakpoint), hover hints and note back-links go, and a glossary term shows its English inline unless
+the page carries the glossary table.
 States never rely on colour alone: drafts are dotted-underlined, untranslated text is grey Chinese.
 """
 
@@ -94,11 +97,16 @@ h1{font-size:1.6rem}
 .colheads{display:none}}
 @media print{
 html{background:#fff}body{max-width:none;padding:0;font-size:10.5pt}
-.colheads,.legend li:last-child{display:none}
-.row{column-gap:1.6rem;break-inside:avoid}.row.kicker,.row.heading{break-after:avoid}
+.colheads,.legend li:last-child,.notes .back{display:none}
+.row{grid-template-columns:1fr 1fr;column-gap:1.6rem;break-inside:avoid}.row.kicker,.row.heading{break-after:avoid}
+.row>.en,.row.title>.en{margin-top:0;padding-left:0;border-left:0}
 .s.hl,.s:hover{background:none;box-shadow:none}
 .s.draft{background:none}.s.untranslated{background:none;color:#555}
-abbr.term::after{display:none}
+abbr.term{text-decoration:none}
+abbr.term::after,abbr.term:hover::after,abbr.term:focus::after{content:"（" attr(data-en) "）";position:static;
+display:inline;margin:0;white-space:normal;background:none;color:var(--muted);padding:0;font:inherit;
+font-size:.85em}
+body:has(.glossary) abbr.term::after{content:none}
 .nref a,a{color:inherit}
 .masthead{border-top-width:2pt}}
 """

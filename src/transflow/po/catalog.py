@@ -133,9 +133,10 @@ def load_catalog(path: Path, raw: bytes | None = None) -> polib.POFile:
     _check_strings(text, path)
     hidden = text.translate(_HIDE) if _SEPARATORS.search(text) else text
     try:
-        po = polib.pofile(hidden, wrapwidth=0, encoding="utf-8", check_for_duplicates=True)
+        po = polib.pofile(hidden, wrapwidth=0, encoding="utf-8")
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}:{_error_line(str(exc))}: {_error_text(str(exc))}; fix it in a PO editor") from None
+    _check_duplicates(po, path)
     if hidden is not text:
         _restore(po)
     charset = po.metadata.get("Content-Type", "")
@@ -194,6 +195,25 @@ def _unescape(text: str) -> str:
 
 _UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "a": "\a", "\\": "\\"}
 polib.unescape = _unescape  # the parser looks the function up at call time
+
+
+def _check_duplicates(po: polib.POFile, path: Path) -> None:
+    """Two entries with one msgctxt and msgid (as polib's own check, but at the second entry's line:
+    polib's message names no line)."""
+    first: dict[tuple[str | None, str], int] = {}
+    for entry in po:
+        key = (entry.msgctxt, entry.msgid)
+        if key in first:
+            raise InputError(
+                f"{path}:{entry.linenum}: duplicate entry {_clip(entry.msgid)!r} (first at line {first[key]}); "
+                "keep one of the two in a PO editor"
+            )
+        if not entry.obsolete:
+            first[key] = entry.linenum
+
+
+def _clip(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _error_line(message: str) -> str:

@@ -16,6 +16,23 @@ from transflow.project.errors import InputError
 DOC_NAME = re.compile(r"^[\w][\w.+-]*$")
 #: A target language code as gettext writes it (en, en_GB, zh_Hant, sr@latin).
 LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})?(?:@[A-Za-z]+)?$")
+#: Every key ``transflow.toml`` may hold: a misspelt key would otherwise be ignored, quietly.
+KNOWN_KEYS = frozenset(
+    {
+        "source_dir",
+        "locale_dir",
+        "output_dir",
+        "source_language",
+        "target_languages",
+        "languages",
+        "glossary",
+        "ignore_checks",
+        "memory",
+        "source_encoding",
+    }
+)
+#: What makes a folder a transflow project: its own configuration, or the default source or catalog folder.
+PROJECT_MARKERS = ("transflow.toml", "source", "locale")
 
 
 @dataclass(frozen=True)
@@ -30,6 +47,7 @@ class Config:
     target_langs: tuple[str, ...] = ("en",)
     glossary: Path | None = None
     ignore_checks: tuple[str, ...] = ()
+    source_encoding: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
     def pot_path(self, doc: str) -> Path:
@@ -51,6 +69,8 @@ class Config:
             if not self.source_dir.is_dir():
                 raise InputError(f"{self.source_dir}: no source folder; create it and put articles (*.txt) in it")
             found = sorted(self.source_dir.glob("*.txt"))
+            if not found:
+                raise InputError(f"no articles in {self.source_ref(self.source_dir)}/; put articles (*.txt) in it")
             return [(check_doc_name(p.stem, p), p) for p in found]
         out = []
         for name in names:
@@ -81,23 +101,80 @@ def check_doc_name(name: str, where: object) -> str:
     return name
 
 
-def _table(root: Path) -> dict:
+def _table(root: Path) -> tuple[dict, Path | None]:
+    """The configuration table and the file it came from (None: no configuration, defaults only)."""
     own = root / "transflow.toml"
     try:
         if own.exists():
-            return tomllib.loads(own.read_text("utf-8"))
+            return tomllib.loads(own.read_text("utf-8")), own
         project = root / "pyproject.toml"
         if project.exists():
-            return tomllib.loads(project.read_text("utf-8")).get("tool", {}).get("transflow", {})
+            table = tomllib.loads(project.read_text("utf-8")).get("tool", {}).get("transflow")
+            return (table, project) if table is not None else ({}, None)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{own if own.exists() else root / 'pyproject.toml'}: bad TOML ({exc})") from None
-    return {}
+    return {}, None
+
+
+def is_project(folder: Path) -> bool:
+    """A transflow project: ``transflow.toml``, ``[tool.transflow]`` in ``pyproject.toml``, ``source/`` or
+    ``locale/``. Commands refuse other folders rather than creating ``.transflow/`` in a mistyped one."""
+    if any((folder / marker).exists() for marker in PROJECT_MARKERS):
+        return True
+    try:
+        return _table(folder)[1] is not None
+    except InputError:
+        return True  # a broken [tool.transflow] is still ours: load_config reports it
+
+
+def find_project(start: Path) -> Path | None:
+    """The nearest project folder at or above ``start`` (a ``.po`` path given from a repository root)."""
+    for folder in (start, *start.parents):
+        if is_project(folder):
+            return folder
+    return None
+
+
+def open_project(folder: Path | None = None, paths: list[str] | tuple[str, ...] = ()) -> Config:
+    """The project the CLI works on: ``-C folder``, else the current folder, else the project above the first
+    ``.po`` file named on the command line. Never creates anything: a missing or foreign folder is an error."""
+    if folder is not None:
+        if not folder.is_dir():
+            raise InputError(f"{folder}: no such project folder")
+        if not is_project(folder):
+            raise InputError(f"{folder}: not a transflow project ({_NOT_A_PROJECT})")
+        return load_config(folder)
+    here = Path.cwd()
+    if is_project(here):
+        return load_config(here)
+    for name in paths:
+        if name.endswith(".po") and Path(name).is_file():
+            root = find_project(Path(name).resolve().parent)
+            if root is not None:
+                return load_config(root)
+    raise InputError(f"{here}: not a transflow project ({_NOT_A_PROJECT}); run in the project or pass -C FOLDER")
+
+
+_NOT_A_PROJECT = "no source/, locale/, transflow.toml or [tool.transflow] in pyproject.toml"
+
+
+def repository_prefix(root: Path) -> str:
+    """The project folder relative to its git repository's root, with a trailing slash ('' at the root or
+    outside a repository): GitHub resolves annotation paths from the repository root."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            rel = root.relative_to(folder).as_posix()
+            return "" if rel == "." else rel + "/"
+    return ""
 
 
 def load_config(root: Path | None = None) -> Config:
     """Read the project's configuration from ``root`` (default: the current folder)."""
     root = (root or Path.cwd()).resolve()
-    table = _table(root)
+    table, source = _table(root)
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise InputError(f"{source}: unknown key {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
     langs = table.get("target_languages", table.get("languages", ["en"]))
     if isinstance(langs, str):
         langs = [langs]
@@ -111,6 +188,7 @@ def load_config(root: Path | None = None) -> Config:
         target_langs=tuple(langs),
         glossary=root / glossary if glossary else None,
         ignore_checks=tuple(table.get("ignore_checks", ())),
+        source_encoding=table.get("source_encoding") or None,
         extra=table,
     )
     for lang in config.target_langs:

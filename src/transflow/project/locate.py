@@ -45,7 +45,8 @@ def find_catalogs(config: Config, docs: list[str] | None = None, lang: str | Non
                 out.append(Located(path.stem, code, path, _shown(config, path)))
         if not out:
             where = _shown(config, config.locale_dir)
-            raise InputError(f"{where}: no catalogs for {', '.join(langs)}; run `transflow segment` first")
+            hint = f" --lang {lang}" if lang else ""
+            raise InputError(f"{where}: no catalogs for {', '.join(langs)}; run `transflow segment{hint}` first")
         return out
     for name in docs:
         path = Path(name)
@@ -59,9 +60,14 @@ def find_catalogs(config: Config, docs: list[str] | None = None, lang: str | Non
                 raise InputError(f"{name}: no such catalog")
             continue
         doc = check_doc_name(Path(name).stem if path.suffix == ".txt" else name, name)
+        if not config.pot_path(doc).is_file() and not any(config.source_dir.glob(f"{doc}.*")):
+            raise InputError(f"{name}: no such document (nothing by that name in {_shown(config, config.source_dir)}/)")
         for code in langs:
             po = config.po_path(doc, code)
             if not po.is_file():
-                raise InputError(f"{_shown(config, po)}: no catalog for {doc!r}; run `transflow segment {doc}` first")
+                raise InputError(
+                    f"{_shown(config, po)}: no catalog for {doc!r} in {code}; "
+                    f"run `transflow segment {doc} --lang {code}` first"
+                )
             out.append(Located(doc, code, po, _shown(config, po)))
     return out

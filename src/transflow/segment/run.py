@@ -70,7 +70,7 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
             ready = True
         found = find_terms(sentence, terms)
         glossed = frozenset(t.zh for t in found)
-        notes = [f"glossary: {t.zh} = {t.en}" + (f" ({t.note})" if t.note else "") for t in found]
+        notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
         return notes + name_notes(sentence, glossed)
 
     return annotate
@@ -201,6 +201,7 @@ def segment(
     extra_key: str = "",
 ) -> SegmentReport:
     """Split sources and create or update the POT and each PO. Writes nothing if any input is bad."""
+    encoding = encoding or config.source_encoding
     if annotate is None:
         terms = load_glossary(config)
         annotate = default_annotator(terms)

@@ -72,7 +72,8 @@ def decode_source(raw: bytes, path: Path | str, encoding: str | None = None) -> 
         legacy = guess_legacy_encoding(raw)
         if legacy:
             raise InputError(
-                f"{path}:{line}: not UTF-8 (looks like {legacy.upper()}); convert it or pass --encoding {legacy}"
+                f"{path}:{line}: not UTF-8 (looks like {legacy.upper()}); convert it, pass --encoding {legacy} "
+                f'or set source_encoding = "{legacy}" in transflow.toml'
             ) from None
         raise InputError(f"{path}:{line}: not UTF-8 text (truncated or binary); sources must be UTF-8") from None
 
