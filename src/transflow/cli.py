@@ -419,9 +419,10 @@ def run_all(
 
     Example: transflow run   (then open build/<doc>.<lang>.html)
     """
-    from transflow.draft.models import argos_code, model_available
+    from transflow.draft.models import model_available
     from transflow.glossary.table import load_glossary
     from transflow.merge.run import merge as run_merge
+    from transflow.po.langs import argos as argos_code
     from transflow.project.lock import project_lock
     from transflow.segment.run import segment as run_segment
 

@@ -151,7 +151,7 @@ def align(
                     state=kind if shown else UNTRANSLATED,
                     note=human_note(entry.tcomment) if shown and entry is not None else "",
                     key=f"{par.index}.{k}",
-                    machine=state == DRAFT and bool(DRAFT_COMMENT.search(entry.tcomment or "")),
+                    machine=kind == DRAFT and entry is not None and bool(DRAFT_COMMENT.search(entry.tcomment or "")),
                 )
             )
         blocks.append(Block(par.index, par.line, par.role, tuple(sentences), par.gaps))
