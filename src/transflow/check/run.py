@@ -46,6 +46,8 @@ from transflow.project.errors import InputError
 from transflow.project.locate import Located, find_catalogs
 
 IGNORE = re.compile(r"transflow-ignore\s*:\s*([^\n]*)")
+#: The position notes ``segment`` writes ("body, paragraph 3, sentence 1 of 2"): the paragraph's role.
+ROLE_NOTE = re.compile(r"^(title|heading|byline|caption|body|related), paragraph \d+", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -234,10 +236,15 @@ def _check_catalog(
     return result, findings, ratios
 
 
+def _roles(notes: str | None) -> frozenset[str]:
+    """The paragraph roles named in an entry's ``#.`` notes (several when a sentence recurs)."""
+    return frozenset(ROLE_NOTE.findall(notes)) if notes else frozenset()
+
+
 def _units(where: Located) -> list[tuple[int, str, Unit]]:
     po = load_catalog(where.path)
     return [
-        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags))
+        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags, _roles(entry.comment)))
         for entry in po
         if not entry.obsolete and entry.msgid
     ]
