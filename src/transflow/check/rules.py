@@ -274,16 +274,28 @@ _TOKENS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[.!?;:,…]")
 _SENTENCE_END = frozenset(".!?…")
 
 
-def _copies(words: list[str], gaps: list[str], start: int, size: int) -> tuple[int, bool]:
-    """How many times ``words[start:start+size]`` comes in a row, and whether punctuation separates the copies."""
-    copies, punctuated = 1, False
+def _copies(words: list[str], gaps: list[str], start: int, size: int) -> tuple[int, str]:
+    """How many times ``words[start:start+size]`` comes in a row, and what separates the copies:
+    ``""`` nothing, ``","`` punctuation inside a sentence, ``"."`` a sentence end."""
+    copies, separator = 1, ""
     while words[start + copies * size : start + (copies + 1) * size] == words[start : start + size]:
         inside = "".join(gaps[start + 1 : start + (copies + 1) * size])
         if any(ch in _SENTENCE_END for ch in inside):
-            break  # "Egor Krimets. Egor Krimets got a card", "I got it! I got it!": a new sentence may repeat
-        punctuated = punctuated or bool(inside)
+            separator = "."
+        elif inside and not separator:
+            separator = ","
         copies += 1
-    return copies, punctuated
+    return copies, separator
+
+
+def _deliberate(copies: int, size: int, separator: str, word: str) -> bool:
+    """Repetition a writer means: "very very", "stop, stop, stop", a name again in the next sentence
+    ("Egor Krimets. Egor Krimets got a card"), "I got it! I got it!"."""
+    if separator == ".":
+        return copies == 2 or (copies == DELIBERATE_COPIES and size == 1)
+    if separator == ",":
+        return copies <= DELIBERATE_COPIES and size <= DELIBERATE_WORDS
+    return size == 1 and copies == 2 and word not in DOUBLED_TYPO
 
 
 def repetition(unit: Unit, ctx: Context) -> str | None:
@@ -306,13 +318,11 @@ def repetition(unit: Unit, ctx: Context) -> str | None:
             gap += token
     for start in range(len(words)):
         for size in range(1, MAX_PHRASE + 1):
-            copies, punctuated = _copies(words, gaps, start, size)
+            copies, separator = _copies(words, gaps, start, size)
             if copies < 2 or all(w.isdigit() for w in words[start : start + size]):
                 continue
-            if punctuated and copies <= DELIBERATE_COPIES and size <= DELIBERATE_WORDS:
-                continue  # "stop, stop, stop": emphasis, not a loop
-            if size == 1 and copies == 2 and words[start] not in DOUBLED_TYPO:
-                continue  # "very very" is English; "the the" is not
+            if _deliberate(copies, size, separator, words[start]):
+                continue
             return f"“{' '.join(words[start : start + size])}” is repeated: a machine-translation loop or a typo?"
     return None
 

@@ -120,7 +120,8 @@ def mask_codes(text: str, out: Numbers, hard: bool = True) -> str:
             text = text[:start] + fill + text[start + size :]
             continue
         suffixed = _NUMBER_SUFFIX.fullmatch(token)
-        if (suffixed and unit_suffix(suffixed.group(1))) or _WORD_DASH_NUMBER.fullmatch(token):
+        plural = suffixed and len(suffixed.group(1)) > 1 and suffixed.group(1).islower()  # the 76ers, 1080p
+        if (suffixed and (unit_suffix(suffixed.group(1)) or plural)) or _WORD_DASH_NUMBER.fullmatch(token):
             if not suffixed:  # mid-2015, tons-150: the word is not part of the number
                 dash = token.index("-")
                 text = blank(text, (start, start + dash + 1))
@@ -132,7 +133,9 @@ def mask_codes(text: str, out: Numbers, hard: bool = True) -> str:
             continue
         values = tuple(key(float(d)) for d in _DIGIT_RUN.findall(token))
         code = ("code", token.upper().replace("-", "").replace(".", ""))
-        out.add(code, token, hard=hard, also=values, explains=values)
+        # A Chinese code's digits explain an English number (G20 = the Group of 20); an English code's
+        # digits do not stand in for a Chinese number (7元 is not in "iPhone7").
+        out.add(code, token, hard=hard, also=values, explains=values if hard else ())
         text = blank(text, m)
     return text
 

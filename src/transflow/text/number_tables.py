@@ -61,7 +61,7 @@ EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "s
 EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Words that may render a number without being one (soft): 一个 "a", 两 "both", 第一 "first".
 EN_SOFT = {
-    "a": 1, "an": 1, "once": 1, "single": 1, "first": 1, "only": 1, "both": 2, "twice": 2, "double": 2, "pair": 2,
+    "a": 1, "an": 1, "once": 1, "single": 1, "first": 1, "both": 2, "twice": 2, "double": 2, "pair": 2,
     "couple": 2, "second": 2, "duo": 2, "third": 3, "triple": 3, "trio": 3, "thrice": 3, "fourth": 4,
     "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "sevens": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
@@ -82,7 +82,7 @@ EN_MAY_BEFORE = (
     "in of since until till by from early late mid last next this through before after between and or to on during end"
 ).split()
 #: Month words that are names here: the rocket Long March 5 is not March 5, the March for Life no month.
-EN_MONTH_NAMES = ("Long March", "March Madness", "the March ", "March for ")
+EN_MONTH_NAMES = ("Long March", "March Madness", "March for ")
 #: Prefixes glued to a number that do not make it a code: RMB2 billion, KRW2.13, FY2020 (a fiscal
 #: year), No.1. (US$3 needs none: the letters end at the currency sign.)
 EN_PREFIXES = ("RMB", "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "KRW", "INR", "Rs", "FY", "No", "Q")

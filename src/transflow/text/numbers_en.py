@@ -200,8 +200,7 @@ def en_numbers(text: str) -> Numbers:
         for m in list(_EN_DECADE.finditer(text)):
             century, decade = m.group(1), int(m.group(2))
             if century:
-                out.add(("decade", int(century) * 100 + decade), m.group(0), also=(("decade", decade),),
-                        explains=(("decade", decade),))  # fmt: skip
+                out.add(("decade", int(century) * 100 + decade), m.group(0), also=(("decade", decade),))
             else:
                 ages = (("decade", 1900 + decade), ("decade", 2000 + decade), key(decade))  # the '90s; in their 20s
                 out.add(("decade", decade), m.group(0), also=ages, explains=(key(decade),))

@@ -103,7 +103,7 @@ def _calendar(text: str, out: Numbers) -> str:
         short = ("decade", int(decade))
         if century_value:
             full = ("decade", int((century_value - 1) * 100 + decade))
-            out.add(full, m.group(0), also=(short,), explains=(short,))
+            out.add(full, m.group(0), also=(short,))
         else:
             out.add(short, m.group(0), also=(("decade", 1900 + int(decade)), ("decade", 2000 + int(decade))))
         text = blank(text, m)
