@@ -88,25 +88,29 @@ def fuzzy(unit: Unit, ctx: Context) -> str | None:
 
 
 def numbers_rule(unit: Unit, ctx: Context) -> str | None:
-    missing, words, extra = numbers.compare_all(unit.source, unit.translation)
-    if extra:  # a numeral in words is part of a changed number (两条 -> "three"): name it with the error
-        missing = missing + words
+    diff = numbers.difference(unit.source, unit.translation)
+    if not diff.wrong:
+        return None
+    missing = list(dict.fromkeys([*diff.missing, *diff.missing_words, *(diff.unexplained if diff.extra_words else ())]))
+    extra = [*diff.extra, *diff.extra_words]
     parts = []
     if missing:
         parts.append("the source's " + ", ".join(missing) + (" is" if len(missing) == 1 else " are") + " missing")
     if extra:
         parts.append(", ".join(extra) + (" is" if len(extra) == 1 else " are") + " not in the source")
-    return "; ".join(parts) + " (numbers are compared by value)" if parts else None
+    return "; ".join(parts) + " (numbers are compared by value)"
 
 
 def number_words(unit: Unit, ctx: Context) -> str | None:
-    """A numeral in words (三, 两) that the English leaves out: often good English (两人 = "they"), so a warning."""
-    missing, words, extra = numbers.compare_all(unit.source, unit.translation)
-    if not words or missing or extra:
-        return None  # nothing left out, or the numbers rule reports it with the error
-    return (
-        f"the source's {', '.join(words)} {'is' if len(words) == 1 else 'are'} not in the English: left out on purpose?"
-    )
+    """A numeral in words on one side only (两人 = "they", "two earthquakes"): often good English, a warning."""
+    diff = numbers.difference(unit.source, unit.translation)
+    if diff.wrong or not (diff.missing_words or diff.extra_words):
+        return None  # nothing to say, or the numbers rule reports it as an error
+    words = diff.missing_words or diff.extra_words
+    verb = "is" if len(words) == 1 else "are"
+    if diff.missing_words:
+        return f"the source's {', '.join(words)} {verb} not in the English: left out on purpose?"
+    return f"{', '.join(words)} {verb} not in the source: added on purpose?"
 
 
 def han(unit: Unit, ctx: Context) -> str | None:
@@ -405,7 +409,7 @@ RULES: tuple[Rule, ...] = (
     Rule("untranslated", ERROR, untranslated, "The entry has no translation.", content=False),
     Rule("fuzzy", ERROR, fuzzy, "The entry is fuzzy (a draft or a changed source) and needs review.", content=False),
     Rule("numbers", ERROR, numbers_rule, "Every number of the source is in the English, by value, and no other."),
-    Rule("number-words", WARNING, number_words, "Numerals in words (三, 两) are in the English too."),
+    Rule("number-words", WARNING, number_words, "A numeral in words (三, 两; three) is on both sides."),
     Rule("han", ERROR, han, "No Chinese characters are left in the English."),
     Rule("cjk-punctuation", ERROR, cjk_punctuation, "No full-width (Chinese) punctuation is left in the English."),
     Rule("end-punctuation", WARNING, end_punctuation, "The English ends as the source does: 。→. ！→! ？→? ……→…"),

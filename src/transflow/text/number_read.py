@@ -46,10 +46,13 @@ class Numbers:
     text: dict[Key, str] = field(default_factory=dict)  # key -> the text it first came from (for messages)
     also: dict[Key, set] = field(default_factory=dict)
     digits: set = field(default_factory=set)  # hard keys written at least once in digits (not 三, 两)
+    words: dict[Key, int] = field(default_factory=dict)  # how often each key is a numeral in words, hard or soft
 
     def add(
         self, key: Key, text: str, hard: bool = True, also: tuple = (), explains: tuple = (), word: bool = False
     ) -> None:
+        if word:
+            self.words[key] = self.words.get(key, 0) + 1
         if hard:
             self.hard[key] = self.hard.get(key, 0) + 1
             if not word:

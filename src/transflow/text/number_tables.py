@@ -61,7 +61,7 @@ EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "s
 EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Words that may render a number without being one (soft): 一个 "a", 两 "both", 第一 "first".
 EN_SOFT = {
-    "a": 1, "an": 1, "once": 1, "single": 1, "first": 1, "both": 2, "twice": 2, "double": 2, "pair": 2,
+    "a": 1, "an": 1, "once": 1, "single": 1, "first": 1, "both": 2, "twice": 2, "double": 2, "pair": 2, "pairs": 2,
     "couple": 2, "second": 2, "duo": 2, "third": 3, "triple": 3, "trio": 3, "thrice": 3, "fourth": 4,
     "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "sevens": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,

@@ -25,13 +25,49 @@ tables in :mod:`transflow.text.number_tables`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from transflow.text.number_read import Key, Numbers
 from transflow.text.numbers_en import en_numbers, en_word_value
 from transflow.text.numbers_zh import zh_numbers, zh_numeral_value
 
-__all__ = ["Key", "Numbers", "compare", "compare_all", "en_numbers", "en_word_value", "zh_numbers", "zh_numeral_value"]
+__all__ = [
+    "Difference",
+    "Key",
+    "Numbers",
+    "compare",
+    "difference",
+    "en_numbers",
+    "en_word_value",
+    "zh_numbers",
+    "zh_numeral_value",
+]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """How two sides differ in numbers, each list naming the numbers as written.
+
+    Numerals in words are apart from digits: a word left out (两人 rendered as "they", 这三篇 said again
+    where the English says "three papers" once) or added ("two earthquakes, of magnitude 4.4 and 4.5")
+    is often good English; a digit left out or added almost never is, and neither is a number changed
+    (a word missing on one side and another added on the other).
+    """
+
+    missing: tuple[str, ...] = ()  # source numbers in digits (and dates, codes) not in the English
+    missing_words: tuple[str, ...] = ()  # source numerals in words (三, 两) not in the English
+    extra: tuple[str, ...] = ()  # English numbers in digits not in the source
+    extra_words: tuple[str, ...] = ()  # English number words (three, twenty) not in the source
+    unexplained: tuple[
+        str, ...
+    ] = ()  # source numerals in words, counting or not (两国, 双方), said less often in English
+
+    @property
+    def wrong(self) -> bool:
+        """A reviewer fixes this nearly every time: a digit missing or added, or a number changed (an
+        English number word added where a numeral of the source went unsaid: 两国 as "four countries")."""
+        return bool(self.missing or self.extra or (self.extra_words and (self.missing_words or self.unexplained)))
 
 
 def compare(source: str, translation: str) -> tuple[list[str], list[str]]:
@@ -41,17 +77,13 @@ def compare(source: str, translation: str) -> tuple[list[str], list[str]]:
     English, so a deleted repeat is caught too. An English number needs only to be somewhere in the
     source: a translator may repeat a number the source says once ("the two ... the two").
     """
-    missing, words, extra = compare_all(source, translation)
-    return missing + words, extra
+    d = difference(source, translation)
+    return [*d.missing, *d.missing_words], [*d.extra, *d.extra_words]
 
 
 @lru_cache(maxsize=8)  # the numbers and number-words rules ask about the same entry one after the other
-def compare_all(source: str, translation: str) -> tuple[list[str], list[str], list[str]]:
-    """Like :func:`compare`, with the source's missing numerals in words (三, 两) apart from those in digits.
-
-    A numeral in words left out (两人 rendered as "they", 三篇论文 ... 这三篇 as "three papers" once) is
-    often good English; a digit left out almost never is.
-    """
+def difference(source: str, translation: str) -> Difference:
+    """The :class:`Difference` in numbers between a Chinese source and its English translation."""
     zh, en = zh_numbers(source), en_numbers(translation)
     missing: list[str] = []
     words: list[str] = []
@@ -62,5 +94,11 @@ def compare_all(source: str, translation: str) -> tuple[list[str], list[str], li
             missing.append(zh.text[k])
         elif k not in zh.digits and k not in en.soft:
             words.append(zh.text[k])
-    extra = [en.text[k] for k in en.hard if k not in zh.soft and not en.also.get(k, set()) & zh.soft.keys()]
-    return missing, words, extra
+    extra = [k for k in en.hard if k not in zh.soft and not en.also.get(k, set()) & zh.soft.keys()]
+    return Difference(
+        tuple(missing),
+        tuple(words),
+        tuple(en.text[k] for k in extra if k in en.digits),
+        tuple(en.text[k] for k in extra if k not in en.digits),
+        tuple(zh.text[k] for k, n in zh.words.items() if n > en.soft.get(k, 0) and k != 1.0),
+    )

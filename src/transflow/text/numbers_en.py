@@ -174,7 +174,7 @@ def _words(low: str, present: set[str], out: Numbers) -> str:
             if value is None:
                 continue
             # "one" alone is a pronoun as often as a number ("one of the", "no one"): it only explains.
-            out.add(key(value), m.group(0), hard=m.group(0) not in ("one", "zero"))
+            out.add(key(value), m.group(0), hard=m.group(0) not in ("one", "zero"), word=True)
     if present & set(EN_FRACTIONS):
         for m in _EN_FRACTION_WORDS.finditer(low):
             count = EN_UNITS.get(m.group(1) or "a", 1)

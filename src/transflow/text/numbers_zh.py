@@ -94,7 +94,27 @@ def _value(text: str) -> float | None:
     return value + float("0." + digits) if digits else value
 
 
-def _calendar(text: str, out: Numbers) -> str:
+def _calendar(text: str, out: Numbers, digits: bool) -> str:
+    if "世纪" in text or "年代" in text:
+        text = _decades(text, out)
+    if "年" in text:
+        for m in list(_ZH_YEAR.finditer(text)):
+            out.add(key(float("".join(str(ZH_DIGITS[ch]) for ch in m.group(1)))), m.group(0))
+            text = blank(text, m)
+    if "月" in text:
+        text = _months(text, out, digits)
+    if digits and ("日" in text or "号" in text):
+        for m in list(_ZH_DAY.finditer(text)):
+            day = int(m.group(1))
+            after = text[m.end() : m.end() + 2]
+            if not after.startswith(ZH_CODE_AFTER_HAO) and 1 <= day <= 31:
+                out.add(("day", day), m.group(0), also=(key(day),), explains=(key(day),))
+                text = blank(text, m)
+    return text
+
+
+def _decades(text: str, out: Numbers) -> str:
+    """20世纪90年代 = the 1990s, 上世纪五十年代 = the 1950s, 80年代 = the '80s, 21世纪 = the 21st century."""
     for m in list(_ZH_CENTURY.finditer(text)):
         last, century, decade = m.group(1), m.group(2), _value(m.group(3))
         century_value = _value(century) if century else (20 if last else None)
@@ -113,16 +133,18 @@ def _calendar(text: str, out: Numbers) -> str:
             decade = ("decade", int(value - 1) * 100)  # 21世纪初 = the early 2000s
             out.add(("century", int(value)), m.group(0), also=(key(value), decade), explains=(key(value), decade))
             text = blank(text, m)
-    for m in list(_ZH_YEAR.finditer(text)):
-        out.add(key(float("".join(str(ZH_DIGITS[ch]) for ch in m.group(1)))), m.group(0))
-        text = blank(text, m)
-    for m in list(_ZH_MONTH_RANGE.finditer(text)):  # 1-7月份 = January to July, 6至8月 = June-August
+    return text
+
+
+def _months(text: str, out: Numbers, digits: bool) -> str:
+    """2019年4月3日, 4月份, 1-7月份, 十二月一号, 三月 (not 前三月, the first three months)."""
+    for m in list(_ZH_MONTH_RANGE.finditer(text)) if digits else ():  # 1-7月份 = January to July, 6至8月 = June-August
         first, last = int(m.group(1)), int(m.group(2))
         if 1 <= first <= 12 and 1 <= last <= 12:
             _add_date(out, first, None, m.group(0))
             _add_date(out, last, None, m.group(0))
             text = blank(text, m)
-    for m in list(_ZH_DATE.finditer(text)):
+    for m in list(_ZH_DATE.finditer(text)) if digits else ():
         year, month, day = m.group(1), int(m.group(2)), m.group(3)
         if not 1 <= month <= 12 or (day and not 1 <= int(day) <= 31):
             continue  # not a calendar date: its parts are read as plain numbers below
@@ -134,12 +156,6 @@ def _calendar(text: str, out: Numbers) -> str:
         month, day = _value(m.group(1)), _value(m.group(2)) if m.group(2) else None
         if month and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
             _add_date(out, int(month), int(day) if day else None, m.group(0))
-            text = blank(text, m)
-    for m in list(_ZH_DAY.finditer(text)):
-        day = int(m.group(1))
-        after = text[m.end() : m.end() + 2]
-        if not after.startswith(ZH_CODE_AFTER_HAO) and 1 <= day <= 31:
-            out.add(("day", day), m.group(0), also=(key(day),), explains=(key(day),))
             text = blank(text, m)
     return text
 
@@ -258,7 +274,8 @@ def _words(text: str, out: Numbers) -> None:
             for value in values:
                 out.add(key(value), span, hard=False)
     for m in _ZH_SOFT.finditer(text):
-        out.add(key(ZH_SOFT_WORDS[m.group()]), m.group(), hard=False)
+        value = ZH_SOFT_WORDS[m.group()]
+        out.add(key(value), m.group(), hard=False, word=value >= 2)  # 双 may be a changed "two"; 半, 首 not
 
 
 def zh_numbers(text: str) -> Numbers:
@@ -273,11 +290,11 @@ def zh_numbers(text: str) -> Numbers:
             out.merge_soft(en_numbers(m.group(1)))
             text = blank(text, m)
         text = mask_codes(text, out)
-        text = _calendar(text, out)
+        text = _calendar(text, out, digits=True)
         text = _times(text, out)
         text = _amounts(text, out)
     else:
-        text = _calendar(text, out)
+        text = _calendar(text, out, digits=False)
         text = _amounts(text, out)
     _words(text, out)
     return out
