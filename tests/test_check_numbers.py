@@ -253,6 +253,14 @@ NEWS_GOOD = [
     ("成绩为3分51秒943", "in a time of 3:51.943"),
     ("在“3.15”晚会上", "at the March 15 gala"),
     ("比赛从5月15-18日举行", "The games run May 15-18."),
+    ("“十四五”规划开局", "the first year of the 14th Five-Year Plan"),
+    ("双11促销", "the Singles Day sales"),
+    ("纪念“9·11”事件", "remembering the 9/11 attacks"),
+    ("产量增长了4倍", "output grew fourfold"),
+    ("气温降到零下8度", "temperatures fell to minus 8C"),
+    ("会议于14时30分开始", "The meeting began at 1430 GMT."),
+    ("筹集了5百万美元", "raised $5 million"),
+    ("影响3千万人", "affects 30 million people"),
 ]
 
 NEWS_BAD = [

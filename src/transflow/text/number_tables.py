@@ -11,7 +11,7 @@ ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 ZH_SECTIONS = {"万": 10_000, "亿": 100_000_000}
 #: Multipliers after Arabic digits (30万, 1.5亿, 3千, 2万亿).
-ZH_MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+ZH_MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 #: 千 and 百 before these are part of a unit, not a multiplier: 10千米 = 10 km, 5千克 = 5 kg, 3千瓦 = 3 kW.
 ZH_UNIT_AFTER_MULTIPLIER = ("米", "克", "瓦", "卡", "伏", "帕", "焦", "赫", "字节", "兆")
 #: Measure words: a Chinese numeral before one of these counts something and must be translated.
@@ -38,6 +38,13 @@ ZH_IDIOMS = (
 ).split()
 #: Weekdays are names, not numbers (星期四 Thursday, 周一 Monday).
 ZH_WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
+#: Names made of numerals, with the numbers an English rendering may show: 十三五 = the 13th Five-Year
+#: Plan, 双11 = Singles Day (November 11), 九一八 = September 18.
+ZH_NAMES = {
+    "十二五": (12, 5), "十三五": (13, 5), "十四五": (14, 5), "十五五": (15, 5), "双十一": (11, ("date", 11, 11)),
+    "双11": (11, ("date", 11, 11)), "双十二": (12, ("date", 12, 12)), "双12": (12, ("date", 12, 12)),
+    "九一八": (("date", 9, 18),), "五一": (("date", 5, 1),), "十一黄金周": (("date", 10, 1),), "两会": (2,),
+}  # fmt: skip
 #: A Chinese numeral next to one of these is approximate ("几十家" dozens, "十几年", "数百名" hundreds):
 #: it may stand for a number but need not.
 ZH_VAGUE_BEFORE = "几数上近逾约"
@@ -66,7 +73,9 @@ EN_SOFT = {
     "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "sevens": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-    "dozen": 12, "dozens": 12, "half": 0.5, "fortnight": 14, "hundredth": 100, "decade": 10, "decades": 10,
+    "dozen": 12, "dozens": 12, "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3,
+    "quadrupled": 4, "fourfold": 4, "fivefold": 5, "tenfold": 10, "half": 0.5, "fortnight": 14, "hundredth": 100,
+    "decade": 10, "decades": 10,
     "century": 100, "centuries": 100, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
 }  # fmt: skip
 #: Fractions written out: "a third", "two thirds", "one quarter".
@@ -93,6 +102,6 @@ CURRENCY_SIGNS = "$£€¥￥"
 EN_SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
 #: Unit suffixes glued to a number (in either language): 500m, 70g, 20ft, 60mg, 5G is not one of them.
 UNIT_SUFFIXES = frozenset(
-    "m km cm mm nm g kg mg t ft in mi mph kph kmh km/h ml l lb lbs oz ha sq w kw mw gw kwh mwh gwh v hz khz mhz "
+    "C F m km cm mm nm g kg mg t ft in mi mph kph kmh km/h ml l lb lbs oz ha sq w kw mw gw kwh mwh gwh v hz khz mhz "
     "ghz gb mb kb tb p c f s h hr hrs min sec yo am pm x st nd rd th bp pc pct".split()
 )

@@ -35,6 +35,10 @@ _EN_MONTH_NAMES = re.compile("|".join(EN_MONTH_NAMES))
 _EN_DECADE = re.compile(r"(?<![\w.])(1[5-9]|20)?'?(\d0)s\b")
 #: Clock times: 9:00, 10.42pm, 7.50 a.m. (minutes are numbers too, unless :00).
 _EN_TIME = re.compile(r"(?<![\w.,:])(\d{1,2})(?::(\d{2}(?:\.\d+)?)|\.(\d{2})(?=\s*(?:am|pm|a\.m\.|p\.m\.)))")
+#: Agency-style clock times: 0900 GMT, 1430 local time.
+_EN_WIRE_TIME = re.compile(
+    r"(?<![\w.,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|local|hours|hrs)\b)"
+)
 _EN_AMOUNT = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?([A-Za-z/]+)?"
     r"(?:[\s-]*(hundred|thousand|million|billion|trillion)\b)?(?![A-Za-z\d])"
@@ -106,6 +110,13 @@ def _dates(text: str, low: str, out: Numbers) -> tuple[str, str]:
 
 
 def _clock(text: str, low: str, out: Numbers) -> tuple[str, str]:
+    for m in list(_EN_WIRE_TIME.finditer(text)):
+        hour, minutes = int(m.group(1)), int(m.group(2))
+        other = hour - 12 if hour > 12 else hour + 12
+        out.add(key(hour), m.group(0), also=(key(other),), explains=(key(other),))
+        if minutes:
+            out.add(key(minutes), m.group(2))
+        text, low = blank(text, m), blank(low, m)
     for m in list(_EN_TIME.finditer(text)):
         hour, minutes = int(m.group(1)), m.group(2) or m.group(3)
         after = text[m.end() : m.end() + 6].lstrip().lower()
@@ -212,7 +223,8 @@ def en_numbers(text: str) -> Numbers:
         for m in list(_EN_FRACTION_DIGITS.finditer(text)):
             a, b = int(m.group(1)), int(m.group(2))
             if b:
-                out.add(key(a / b), m.group(0), also=(key(a), key(b)), explains=(key(a), key(b)))
+                parts = (key(a), key(b)) + ((("date", a, b),) if a <= 12 and b <= 31 else ())  # 9/11
+                out.add(key(a / b), m.group(0), also=parts, explains=parts)
                 text, low = blank(text, m), blank(low, m)
         low = _amounts(text, low, out)
     _words(low, present, out)

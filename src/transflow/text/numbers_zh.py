@@ -12,6 +12,7 @@ from transflow.text.number_tables import (
     ZH_IDIOMS,
     ZH_KIND_AFTER,
     ZH_MULTIPLIERS,
+    ZH_NAMES,
     ZH_NOT_MONTH_BEFORE,
     ZH_SECTIONS,
     ZH_SOFT_WORDS,
@@ -50,9 +51,10 @@ _ZH_GE_YI = re.compile(r"(?<![\d.])(\d+)个(亿|万)")
 _ZH_PERCENT_WORDS = re.compile(rf"百分之([{_NUM}百点]+)")
 _ZH_FRACTION = re.compile(rf"(\d+|[{_NUM}百]+)分之(\d+|[{_NUM}点]+)")
 _ARABIC = r"\d+(?:,\d{3})+(?!\d)|\d+"
-_ZH_AMOUNT = re.compile(rf"(?<![\d.])({_ARABIC})(\.\d+)?([多余]?)(万亿|亿|万|千|百)?([多余]?)(%)?(?!\d)")
+_ZH_AMOUNT = re.compile(rf"(?<![\d.])({_ARABIC})(\.\d+)?([多余]?)(万亿|千万|百万|亿|万|千|百)?([多余]?)(%)?(?!\d)")
 _ZH_WORDS = re.compile(rf"(第|初)?([{_ZH_NUMERAL}]+)")
 _ZH_WEEKDAY = re.compile(ZH_WEEKDAY)
+_ZH_NAMES = re.compile("|".join(sorted(map(re.escape, ZH_NAMES), key=len, reverse=True)))
 _ZH_RANGE_END = re.compile(rf"[到至~～-]([{_ZH_NUMERAL}]+)")
 _ZH_SOFT = re.compile("[" + "".join(ZH_SOFT_WORDS) + "]")
 
@@ -284,6 +286,10 @@ def zh_numbers(text: str) -> Numbers:
     text = ascii_digits(text)
     text = _ZH_IDIOM.sub(lambda m: " " * len(m.group()), text)
     text = _ZH_WEEKDAY.sub(lambda m: " " * len(m.group()), text)
+    for m in list(_ZH_NAMES.finditer(text)):
+        values = tuple(v if isinstance(v, tuple) else key(v) for v in ZH_NAMES[m.group()])
+        out.add(("name", m.group()), m.group(), hard=False, explains=values)
+        text = blank(text, m)
     if DIGIT.search(text):
         text = _ZH_SPACE.sub("", text)
         for m in list(_ZH_GLOSS.finditer(text)):
