@@ -261,6 +261,12 @@ NEWS_GOOD = [
     ("会议于14时30分开始", "The meeting began at 1430 GMT."),
     ("筹集了5百万美元", "raised $5 million"),
     ("影响3千万人", "affects 30 million people"),
+    ("来了三四十人", "dozens of people came"),
+    ("来了三四十人", "30 or 40 people came"),
+    ("晚上20:00开幕", "The show opens at 8 p.m."),
+    ("中午12点集合", "They gather at noon."),
+    ("2023/24赛季", "the 2023-24 season"),
+    ("亏损8亿美元", "a loss of $0.8 bln"),
 ]
 
 NEWS_BAD = [

@@ -73,7 +73,8 @@ EN_SOFT = {
     "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "sevens": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-    "dozen": 12, "dozens": 12, "doubled": 2, "twofold": 2, "tripled": 3, "threefold": 3,
+    "dozen": 12, "dozens": 12, "noon": 12, "midday": 12, "midnight": 12, "doubled": 2, "twofold": 2,
+    "tripled": 3, "threefold": 3,
     "quadrupled": 4, "fourfold": 4, "fivefold": 5, "tenfold": 10, "half": 0.5, "fortnight": 14, "hundredth": 100,
     "decade": 10, "decades": 10,
     "century": 100, "centuries": 100, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9,
@@ -99,7 +100,9 @@ EN_PREFIXES = ("RMB", "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "KRW", "INR", "R
 CURRENCY_PREFIXES = frozenset(["RMB", "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "KRW", "INR", "Rs"])
 CURRENCY_SIGNS = "$£€¥￥"
 #: Suffixes glued to an English number that scale it: £2.8bn, £40m, $3k. "m" scales only after a currency.
-EN_SCALE_SUFFIXES = {"bn": 1e9, "b": 1e9, "billion": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
+EN_SCALE_SUFFIXES = {
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "billion": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3,
+}  # fmt: skip
 #: Unit suffixes glued to a number (in either language): 500m, 70g, 20ft, 60mg, 5G is not one of them.
 UNIT_SUFFIXES = frozenset(
     "C F m km cm mm nm g kg mg t ft in mi mph kph kmh km/h ml l lb lbs oz ha sq w kw mw gw kwh mwh gwh v hz khz mhz "

@@ -41,8 +41,11 @@ _EN_WIRE_TIME = re.compile(
 )
 _EN_AMOUNT = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?([A-Za-z/]+)?"
-    r"(?:[\s-]*(hundred|thousand|million|billion|trillion)\b)?(?![A-Za-z\d])"
+    r"(?:[\s-]*(hundred|thousand|million|billion|trillion|bln|mln|bn|mn|tn)\b)?(?![A-Za-z\d])"
 )
+_EN_SPACED_CLOCK = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+#: A season or fiscal year across two calendar years: 2019-20 (= 2019 and 2020).
+_EN_SEASON = re.compile(r"(?<![\w.,])((?:19|20)\d\d)[-–/](\d\d)(?![\d\w])")
 _EN_FRACTION_DIGITS = re.compile(r"(?<![\w.,/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _WORD_NUMBER = "|".join(sorted([*EN_UNITS, *EN_TENS], key=len, reverse=True))
 _UNIT_WORD = "|".join(k for k in EN_UNITS if 0 < EN_UNITS[k] < 10)
@@ -140,7 +143,7 @@ def _amounts(text: str, low: str, out: Numbers) -> str:
         value = float(whole.replace(",", "") + (frac or ""))
         suffix = (suffix or "").lower()
         if scale:
-            value *= EN_SCALES[scale.lower()]
+            value *= EN_SCALES.get(scale.lower()) or EN_SCALE_SUFFIXES[scale.lower()]
         elif suffix in EN_SCALE_SUFFIXES and (len(suffix) > 1 or has_currency(text, m.start())):
             value *= EN_SCALE_SUFFIXES[suffix]
         elif suffix == "m" and has_currency(text, m.start()):
@@ -149,6 +152,8 @@ def _amounts(text: str, low: str, out: Numbers) -> str:
             out.add(key(value), m.group(0), also=(key(value * 1e6),), explains=(key(value * 1e6),))
             low = blank(low, m)
             continue
+        if not suffix and _EN_SPACED_CLOCK.match(text, m.end()):
+            suffix = "pm" if "p" in text[m.end() : m.end() + 4].lower() else "am"  # 8 p.m.
         if suffix in ("pm", "am"):
             other = value + 12 if suffix == "pm" else value
             out.add(key(value), m.group(0), also=(key(other),), explains=(key(other),))
@@ -220,6 +225,11 @@ def en_numbers(text: str) -> Numbers:
         text, low = _dates(text, low, out)
     if digits:
         text, low = _clock(text, low, out)
+        for m in list(_EN_SEASON.finditer(text)):
+            first, last = int(m.group(1)), int(m.group(1)[:2] + m.group(2))
+            out.add(key(first), m.group(1))
+            out.add(key(last), m.group(0), also=(key(last % 100),), explains=(key(last % 100),))
+            text, low = blank(text, m), blank(low, m)
         for m in list(_EN_FRACTION_DIGITS.finditer(text)):
             a, b = int(m.group(1)), int(m.group(2))
             if b:

@@ -42,6 +42,8 @@ _ZH_WORD_DATE = re.compile(
     rf"(?<![{ZH_NOT_MONTH_BEFORE}])([一二三四五六七八九十]{{1,3}})月份?(?:([一二三四五六七八九十]{{1,3}})[日号])?"
 )
 _ZH_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_ZH_TWO_DIGITS_UNIT = re.compile("(.*?)([一二两三四五六七八九])([一二三四五六七八九])([十百千万亿]+)")
+_ZH_COLON_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[:：](\d{2})(?![\d:])")
 _ZH_CLOCK = re.compile(r"(?<![\d.])(\d{1,2})[点时](?:(\d{1,2})分|半)?(?![\d钟])")
 _ZH_RACE = re.compile(r"(?<![\d.])(?:(\d{1,2})分)?(\d{1,2})秒(\d{1,3})")
 _ZH_DOTTED = re.compile(
@@ -176,7 +178,7 @@ def _times(text: str, out: Numbers) -> str:
             out.add(key(float(minutes)), minutes)
         out.add(key(float(f"{seconds}.{frac}")), m.group(0))
         text = blank(text, m)
-    for m in list(_ZH_CLOCK.finditer(text)):
+    for m in [*_ZH_CLOCK.finditer(text), *_ZH_COLON_CLOCK.finditer(text)]:
         hour, minutes = int(m.group(1)), m.group(2)
         other = hour - 12 if hour > 12 else hour + 12
         out.add(key(hour), m.group(0), also=(key(other),), explains=(key(other),))
@@ -233,9 +235,13 @@ def _vague(text: str, start: int, end: int, run: str) -> bool:
 
 
 def _two_guesses(run: str) -> tuple[str, str] | None:
-    """一两 = one or two, 十一二 = eleven or twelve: a numeral ending in two bare digits, as its two readings."""
+    """一两 = one or two, 十一二 = eleven or twelve, 三四十 = thirty or forty: two bare digits side by side
+    stand for an approximate amount; its two readings."""
     if len(run) >= 2 and run[-1] in ZH_DIGITS and run[-2] in ZH_DIGITS and run[-2] not in "零〇":
         return run[:-1], run[:-2] + run[-1]
+    m = _ZH_TWO_DIGITS_UNIT.fullmatch(run)
+    if m:
+        return m.group(1) + m.group(2) + m.group(4), m.group(1) + m.group(3) + m.group(4)
     return None
 
 
