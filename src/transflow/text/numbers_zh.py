@@ -33,7 +33,7 @@ _ZH_GLOSS = re.compile(rf"[(（]([^()（）{_HAN}]*[A-Za-z][^()（）{_HAN}]*)[)
 _ZH_IDIOM = re.compile("|".join(sorted(ZH_IDIOMS, key=len, reverse=True)))
 _NUM = "零〇一二两三四五六七八九十"
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
-_ZH_CENTURY = re.compile(rf"(上)?(?:(\d{{1,2}}|[{_NUM}]+)世纪)?(\d0|[{_NUM}]+十)年代")
+_ZH_CENTURY = re.compile(rf"(上)?(?:(\d{{1,2}}|[{_NUM}]+)世纪)?(?<!\d)(1[5-9]|20)?(\d0|[{_NUM}]+十)年代")
 _ZH_CENTURY_ONLY = re.compile(rf"(\d{{1,2}}|[{_NUM}]+)世纪")
 _ZH_DATE = re.compile(r"(?<![\d.])(?:(\d{4})年)?(\d{1,2})月份?(?:(\d{1,2})(?:[日号]|(?=[-~～至到]\d{1,2}[日号])))?")
 _ZH_MONTH_RANGE = re.compile(r"(?<![\d.])(\d{1,2})月?[-~～至到](\d{1,2})月份?(?![\d日号])")
@@ -118,10 +118,12 @@ def _calendar(text: str, out: Numbers, digits: bool) -> str:
 
 
 def _decades(text: str, out: Numbers) -> str:
-    """20世纪90年代 = the 1990s, 上世纪五十年代 = the 1950s, 80年代 = the '80s, 21世纪 = the 21st century."""
+    """20世纪90年代 = 1990年代 = the 1990s, 上世纪五十年代 = the 1950s, 80年代 = the '80s, 21世纪 = the 21st century."""
     for m in list(_ZH_CENTURY.finditer(text)):
-        last, century, decade = m.group(1), m.group(2), _value(m.group(3))
+        last, century, hundreds, decade = m.group(1), m.group(2), m.group(3), _value(m.group(4))
         century_value = _value(century) if century else (20 if last else None)
+        if hundreds:
+            century_value = int(hundreds) + 1
         if decade is None or decade >= 100:
             continue
         short = ("decade", int(decade))
