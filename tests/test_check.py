@@ -250,3 +250,12 @@ def test_a_catalog_with_few_reviewed_entries_is_judged_by_the_usual_ratio(segmen
     result = cli("check", "--min-translated", "0")
     assert result.exit_code == 0
     assert result.stdout.count("[length]") == 1 and "unusually short" in result.stdout
+
+
+def test_end_punctuation_reads_the_role_in_the_notes(segmented, cli):
+    """The title (its note says so) must not end with a full stop; a body sentence may end either way."""
+    title = next(k for k in english() if k.startswith("曲江区 防疫"))
+    lines = edit(segmented, {title: english()[title] + "."})
+    result = cli("check", "--format", "json")
+    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "end-punctuation"]
+    assert [f["line"] for f in found] == [lines[title]] and "title" in found[0]["message"]

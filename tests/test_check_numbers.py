@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transflow.check.numbers import compare, en_numbers, en_word_value, zh_numbers, zh_numeral_value
 from transflow.check.rules import BY_ID, Context, Unit
+from transflow.text.numbers import compare, en_numbers, en_word_value, zh_numbers, zh_numeral_value
 
 rule = BY_ID["numbers"].func
 
@@ -183,3 +183,133 @@ def test_wan_multiplier_equals_its_english_forms(n):
     assert finding(source, f"for {n * 10000:,} people") is None
     assert finding(source, f"for {n * 10} thousand people") is None
     assert finding(source, f"for {n:,} people") is not None
+
+
+# --- forms real news uses (each sentence written for this test) ---------------------------------------------
+NEWS_GOOD = [
+    # spaced digits in translated Chinese
+    ("该市于 2021 年 6 月 5 日启用新馆", "The city opened its new hall on June 5, 2021."),
+    ("项目投资 2500 万元", "The project cost 25 million yuan."),
+    ("销量在 8 月份回升", "Sales recovered in August."),
+    # months and dates in Chinese numerals; lunar days only explain
+    ("展会十一月三号开幕", "The fair opens on November 3."),
+    ("八月份雨水偏多", "August was wetter than usual."),
+    ("工厂三月停工", "The factory stopped work in March."),
+    ("正月初五开市", "The market reopens after the Spring Festival."),
+    ("1-5月份利润增长", "Profits grew from January to May."),
+    ("9日上午签约", "The deal was signed on the morning of March 9."),
+    ("9日上午签约", "The deal was signed on the morning of the 9th."),
+    # numbers glued to currencies, fiscal years, clock times and units
+    ("营收达到30亿元", "Revenue reached RMB3 billion."),
+    ("售价为4.5亿英镑", "It sold for £450m."),
+    ("售价为4.5亿英镑", "It sold for £0.45bn."),
+    ("每股5美元", "US$5 a share"),
+    ("2022财年利润", "profit in FY2022"),
+    ("2022财年利润", "profit in FY22"),
+    ("上午8点40分出发", "They left at 8.40am."),
+    ("16时开始", "It starts at 4pm."),
+    ("下午4点开始", "It starts at 4 p.m."),
+    ("跑了12千米", "ran 12 km"),
+    ("体重60千克", "weighs 60kg"),
+    ("装机30千瓦", "30 kW installed"),
+    ("5万人参加", "50,000 people took part"),
+    ("3个亿的项目", "a project worth 300 million"),
+    ("超过 2800 万个帖子", "more than 28m posts"),
+    # names and codes with digits are not quantities
+    ("我国正在建设6G网络", "China is building 6G networks."),
+    ("长征七号火箭升空", "The Long March 7 rocket lifted off."),
+    ("G7峰会开幕", "The G7 summit opened."),
+    ("A股上涨", "A-shares rose."),
+    ("型号为3200XL的设备", "the 3200XL unit"),
+    ("加盟费城76人队", "joined the Philadelphia 76ers"),
+    # vague and implied numbers neither demanded nor extra
+    ("几十年来", "for decades"),
+    ("数百名志愿者", "hundreds of volunteers"),
+    ("双方同意", "The two sides agreed."),
+    ("一方面要发展", "On the one hand we must grow."),
+    ("上千名游客", "thousands of tourists"),
+    ("十几个村", "a dozen or so villages"),
+    ("他十一二岁时", "when he was 11 or 12"),
+    ("三到五万元", "30,000 to 50,000 yuan"),
+    # fractions, ordinals, ranges, percentages in words, decades and centuries
+    ("三分之一的居民", "one third of the residents"),
+    ("三分之一的居民", "a third of the residents"),
+    ("五分之一的学校", "one in five schools"),
+    ("第三次会议", "the third meeting"),
+    ("第三次会议", "the 3rd meeting"),
+    ("增长5.2-5.4%", "growth of 5.2-5.4%"),
+    ("百分之五的增幅", "a rise of five percent"),
+    ("百分之五的增幅", "a 5% rise"),
+    ("20世纪80年代", "the 1980s"),
+    ("1970 年代的音乐", "music of the 1970s"),
+    ("上世纪八十年代", "in the '80s"),
+    ("二十年来", "for two decades"),
+    ("21世纪初", "the early 2000s"),
+    ("他们都才20多岁", "they were all in their 20s"),
+    # words that only look like numbers
+    ("星期三举行", "held on Wednesday"),
+    ("七人制橄榄球", "rugby sevens"),
+    ("前三轮谈判", "the previous three rounds of talks"),
+    ("十一万一千元", "111,000 yuan"),
+    ("成绩为3分51秒943", "in a time of 3:51.943"),
+    ("在“3.15”晚会上", "at the March 15 gala"),
+    ("比赛从5月15-18日举行", "The games run May 15-18."),
+    ("“十四五”规划开局", "the first year of the 14th Five-Year Plan"),
+    ("双11促销", "the Singles Day sales"),
+    ("纪念“9·11”事件", "remembering the 9/11 attacks"),
+    ("产量增长了4倍", "output grew fourfold"),
+    ("气温降到零下8度", "temperatures fell to minus 8C"),
+    ("会议于14时30分开始", "The meeting began at 1430 GMT."),
+    ("筹集了5百万美元", "raised $5 million"),
+    ("影响3千万人", "affects 30 million people"),
+    ("来了三四十人", "dozens of people came"),
+    ("来了三四十人", "30 or 40 people came"),
+    ("晚上20:00开幕", "The show opens at 8 p.m."),
+    ("中午12点集合", "They gather at noon."),
+    ("2023/24赛季", "the 2023-24 season"),
+    ("亏损8亿美元", "a loss of $0.8 bln"),
+]
+
+NEWS_BAD = [
+    ("该市于 2021 年 6 月 5 日启用新馆", "The city opened its new hall on June 15, 2021.", "6月5日"),
+    ("营收达到30亿元", "Revenue reached RMB2 billion.", "30亿"),
+    ("售价为4.5亿英镑", "It sold for £45m.", "4.5亿"),
+    ("展会十一月三号开幕", "The fair opens on October 3.", "十一月三号"),
+    ("工厂三月停工", "The factory stopped work in May.", "三月"),
+    ("跑了12千米", "ran 12,000 km", "12"),
+    ("20世纪80年代", "the 1880s", "1880s"),
+    ("1970 年代的音乐", "music of the 1990s", "1970年代"),
+    ("上午8点40分出发", "They left at 8.45am.", "40"),
+    ("三分之一的居民", "a quarter of the residents", "三分之一"),
+    ("2022财年利润", "profit in FY2021", "2022"),
+    ("G7峰会开幕", "The G8 summit opened.", "G7"),
+    ("增长5.2-5.4%", "growth of 5.2-5.6%", "5.4%"),
+    ("我国正在建设3D打印工厂", "China is building 8D printing plants.", "3D"),
+    ("每股5美元", "US$6 a share", "5"),
+    ("1-5月份利润增长", "Profits grew from January to June.", "June"),
+]
+
+
+@pytest.mark.parametrize(("source", "english"), NEWS_GOOD)
+def test_news_forms_of_a_number_match(source, english):
+    assert finding(source, english) is None
+
+
+@pytest.mark.parametrize(("source", "english", "named"), NEWS_BAD)
+def test_a_number_changed_in_any_news_form_is_caught(source, english, named):
+    message = finding(source, english)
+    assert message is not None
+    assert named in message
+
+
+def test_a_numeral_in_words_left_out_is_a_warning_not_an_error():
+    words = BY_ID["number-words"]
+    unit = Unit("两名警察被停职", "The officers were suspended.")
+    assert rule(unit, Context()) is None
+    assert words.severity == "warning" and "两" in words.func(unit, Context())
+    changed = Unit("两名警察被停职", "Three officers were suspended.")
+    assert "两" in rule(changed, Context()) and words.func(changed, Context()) is None  # one finding, the error
+
+
+def test_a_digit_left_out_is_still_an_error():
+    assert "39" in finding("设有39个窗口", "with ticket windows")

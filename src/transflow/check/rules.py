@@ -18,9 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from transflow.check import numbers
 from transflow.glossary.table import GlossaryTerm, as_terms, missing_terms
-from transflow.text import zh
+from transflow.text import numbers, zh
 
 ERROR, WARNING = "error", "warning"
 
@@ -32,6 +31,7 @@ class Unit:
     source: str
     translation: str
     fuzzy: bool = False
+    roles: frozenset[str] = frozenset()  # paragraph roles from the entry's notes (title, body, ...); empty: unknown
 
     @property
     def translated(self) -> bool:
@@ -86,13 +86,29 @@ def fuzzy(unit: Unit, ctx: Context) -> str | None:
 
 
 def numbers_rule(unit: Unit, ctx: Context) -> str | None:
-    missing, extra = numbers.compare(unit.source, unit.translation)
+    diff = numbers.difference(unit.source, unit.translation)
+    if not diff.wrong:
+        return None
+    missing = list(dict.fromkeys([*diff.missing, *diff.missing_words, *(diff.unexplained if diff.extra_words else ())]))
+    extra = [*diff.extra, *diff.extra_words]
     parts = []
     if missing:
         parts.append("the source's " + ", ".join(missing) + (" is" if len(missing) == 1 else " are") + " missing")
     if extra:
         parts.append(", ".join(extra) + (" is" if len(extra) == 1 else " are") + " not in the source")
-    return "; ".join(parts) + " (numbers are compared by value)" if parts else None
+    return "; ".join(parts) + " (numbers are compared by value)"
+
+
+def number_words(unit: Unit, ctx: Context) -> str | None:
+    """A numeral in words on one side only (两人 = "they", "two earthquakes"): often good English, a warning."""
+    diff = numbers.difference(unit.source, unit.translation)
+    if diff.wrong or not (diff.missing_words or diff.extra_words):
+        return None  # nothing to say, or the numbers rule reports it as an error
+    words = diff.missing_words or diff.extra_words
+    verb = "is" if len(words) == 1 else "are"
+    if diff.missing_words:
+        return f"the source's {', '.join(words)} {verb} not in the English: left out on purpose?"
+    return f"{', '.join(words)} {verb} not in the source: added on purpose?"
 
 
 def han(unit: Unit, ctx: Context) -> str | None:
@@ -124,19 +140,33 @@ def _terminator(text: str) -> str:
     return "".join(zh.TO_ENGLISH.get(ch, ch) for ch in cluster)
 
 
+#: Paragraph roles that end without a stop (see :mod:`transflow.text.roles`).
+UNSTOPPED_ROLES = frozenset(["title", "heading", "byline", "caption", "related"])
+#: An English sentence ending in these continues in the next entry (a quotation before its attribution:
+#: “…,” said X.; a colon before a list or a quotation).
+CONTINUES = (",", ":", ";", "—", "–", "-")
+
+
 def end_punctuation(unit: Unit, ctx: Context) -> str | None:
     want, have = _terminator(unit.source), _terminator(unit.translation)
     if not want:
+        # Without a stop the source is a headline, byline or caption only if its notes say so; a body
+        # sentence cut mid-way (a news-broadcast row) or an entry of unknown role may end either way.
+        if not unit.roles or not unit.roles <= UNSTOPPED_ROLES:
+            return None
         last = unit.source.rstrip().rstrip(ZH_CLOSING)[-1:]
         if have == "." and last.isalnum() and not unit.translation.rstrip(EN_CLOSERS).endswith(ABBREVIATIONS):
-            return "the source has no full stop (a headline, byline or caption): the English needs none either"
+            role = "/".join(sorted(unit.roles))
+            return f"the source is a {role} without a full stop: the English needs none either"
         return None
+    if not have and unit.translation.rstrip().rstrip(EN_CLOSERS).rstrip().endswith(CONTINUES):
+        return None  # the English sentence goes on in the next entry
     if want == "...":
         return None if have in ("...", ".") else "the source trails off with …… : end the English with … or ..."
     if want == ".":
         return None if have.endswith(".") or have == "..." else "the source ends with 。 : end the English with '.'"
-    if have and have[-1] in want:
-        return None
+    if have and (have[-1] in want or (want[-1] == "!" and have[-1] == ".")):
+        return None  # an exclamation may be toned down to a full stop in English news style
     return f"the source ends with {want.replace('!', '！').replace('?', '？')} : end the English with {want[-1]!r}"
 
 
@@ -162,13 +192,56 @@ def brackets(unit: Unit, ctx: Context) -> str | None:
     return f"unbalanced brackets: {problem}" if problem else None
 
 
-def _quotes_balanced(text: str) -> bool:
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("「") == text.count("」")
+_QUOTE_MARKS = re.compile(r"[“”「」『』\"]")
+#: A straight quote between a word and a lower-case word (players" meltdowns) stands for an apostrophe.
+_QUOTE_FOR_APOSTROPHE = re.compile(r"[A-Za-z]\"\s+[a-z]")
+
+
+def _opens(text: str, at: int, depth: int) -> bool:
+    """Whether the straight quote at ``at`` opens a quotation: told by the characters around it."""
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    if before and not before.isspace() and before not in "([—–-":
+        return False
+    if after and not after.isspace():
+        return after not in ",.;:!?)"
+    return depth == 0  # a quote with spaces on both sides: whichever keeps the pairs
+
+
+def _unmatched_quotes(text: str) -> list[tuple[int, bool]]:
+    """Quotation marks left over after pairing openers with closers: (offset, opening) each."""
+    stack: list[int] = []
+    left: list[tuple[int, bool]] = []
+    for m in _QUOTE_MARKS.finditer(text):
+        mark = m.group()
+        if mark in "“「『" or (mark == '"' and _opens(text, m.start(), len(stack))):
+            stack.append(m.start())
+        elif stack:
+            stack.pop()
+        else:
+            left.append((m.start(), False))
+    return left + [(at, True) for at in stack]
+
+
+#: A quotation that spans entries ends a sentence where it is cut: “…,” said X. / He said: “We won.
+_SPAN_EDGE = ".!?…,:;—"
+
+
+def _spans_entries(text: str, at: int, opening: bool) -> bool:
+    """One quote left over is a quotation opened here and closed in a later entry (the text after it
+    ends a sentence), or closed here after an earlier one (a sentence ends right before it)."""
+    if opening:
+        return text.rstrip().rstrip(EN_CLOSERS).rstrip()[-1:] in tuple(_SPAN_EDGE)
+    return text[:at].rstrip()[-1:] in tuple(_SPAN_EDGE)
 
 
 def quotes(unit: Unit, ctx: Context) -> str | None:
-    if not _quotes_balanced(unit.source) or _quotes_balanced(unit.translation):
+    if _unmatched_quotes(unit.source):
+        return None  # the source itself is cut inside a quotation
+    left = _unmatched_quotes(unit.translation)
+    if not left or (len(left) == 1 and _spans_entries(unit.translation, *left[0])):
         return None
+    if _QUOTE_FOR_APOSTROPHE.search(unit.translation):
+        return 'a straight quote stands where an apostrophe belongs (players" meltdowns → players’ meltdowns)'
     return "unbalanced quotation marks: every opening “ needs a closing ” (and straight quotes come in pairs)"
 
 
@@ -195,6 +268,36 @@ def same_as_source(unit: Unit, ctx: Context) -> str | None:
 #: Words a writer may double on purpose ("had had", "that that") are not listed; these never are.
 DOUBLED_TYPO = frozenset("the a an of to in on at for and or is are was with by from as".split())
 MAX_PHRASE = 8
+#: A short phrase repeated with punctuation between its copies ("stop, stop, stop", "6.9%, 6.9%") is
+#: deliberate up to this many copies and words; a machine loop runs on.
+DELIBERATE_COPIES = 3
+DELIBERATE_WORDS = 4
+_TOKENS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[.!?;:,…]")
+_SENTENCE_END = frozenset(".!?…")
+
+
+def _copies(words: list[str], gaps: list[str], start: int, size: int) -> tuple[int, str]:
+    """How many times ``words[start:start+size]`` comes in a row, and what separates the copies:
+    ``""`` nothing, ``","`` punctuation inside a sentence, ``"."`` a sentence end."""
+    copies, separator = 1, ""
+    while words[start + copies * size : start + (copies + 1) * size] == words[start : start + size]:
+        inside = "".join(gaps[start + 1 : start + (copies + 1) * size])
+        if any(ch in _SENTENCE_END for ch in inside):
+            separator = "."
+        elif inside and not separator:
+            separator = ","
+        copies += 1
+    return copies, separator
+
+
+def _deliberate(copies: int, size: int, separator: str, word: str) -> bool:
+    """Repetition a writer means: "very very", "stop, stop, stop", a name again in the next sentence
+    ("Egor Krimets. Egor Krimets got a card"), "I got it! I got it!"."""
+    if separator == ".":
+        return copies == 2 or (copies == DELIBERATE_COPIES and size == 1)
+    if separator == ",":
+        return copies <= DELIBERATE_COPIES and size <= DELIBERATE_WORDS
+    return size == 1 and copies == 2 and word not in DOUBLED_TYPO
 
 
 def repetition(unit: Unit, ctx: Context) -> str | None:
@@ -206,16 +309,23 @@ def repetition(unit: Unit, ctx: Context) -> str | None:
             break
     else:
         return None  # no word comes back within MAX_PHRASE words (a fast path, in C)
-    seen: dict[str, list[int]] = {}
-    for i, word in enumerate(words):
-        for j in seen.get(word, ()):
-            size = i - j  # the phrase words[j:i] may come again right after itself
-            if size > MAX_PHRASE or words[j:i] != words[i : i + size]:
+    words, gaps = [], []  # gaps[i]: the punctuation between word i-1 and word i
+    gap = ""
+    for token in _TOKENS.findall(unit.translation.lower()):
+        if token[0].isalnum():
+            words.append(token)
+            gaps.append(gap)
+            gap = ""
+        else:
+            gap += token
+    for start in range(len(words)):
+        for size in range(1, MAX_PHRASE + 1):
+            copies, separator = _copies(words, gaps, start, size)
+            if copies < 2 or all(w.isdigit() for w in words[start : start + size]):
                 continue
-            if size == 1 and (word.isdigit() or (words[i + 1 : i + 2] != [word] and word not in DOUBLED_TYPO)):
-                continue  # "very, very" is English; "masks masks masks" and "the the" are not
-            return f"“{' '.join(words[j:i])}” is repeated: a machine-translation loop or a typo?"
-        seen.setdefault(word, []).append(i)
+            if _deliberate(copies, size, separator, words[start]):
+                continue
+            return f"“{' '.join(words[start : start + size])}” is repeated: a machine-translation loop or a typo?"
     return None
 
 
@@ -297,6 +407,7 @@ RULES: tuple[Rule, ...] = (
     Rule("untranslated", ERROR, untranslated, "The entry has no translation.", content=False),
     Rule("fuzzy", ERROR, fuzzy, "The entry is fuzzy (a draft or a changed source) and needs review.", content=False),
     Rule("numbers", ERROR, numbers_rule, "Every number of the source is in the English, by value, and no other."),
+    Rule("number-words", WARNING, number_words, "A numeral in words (三, 两; three) is on both sides."),
     Rule("han", ERROR, han, "No Chinese characters are left in the English."),
     Rule("cjk-punctuation", ERROR, cjk_punctuation, "No full-width (Chinese) punctuation is left in the English."),
     Rule("end-punctuation", WARNING, end_punctuation, "The English ends as the source does: 。→. ！→! ？→? ……→…"),

@@ -46,6 +46,8 @@ from transflow.project.errors import InputError
 from transflow.project.locate import Located, find_catalogs
 
 IGNORE = re.compile(r"transflow-ignore\s*:\s*([^\n]*)")
+#: The position notes ``segment`` writes ("body, paragraph 3, sentence 1 of 2"): the paragraph's role.
+ROLE_NOTE = re.compile(r"^(title|heading|byline|caption|body|related), paragraph \d+", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -237,10 +239,16 @@ def _check_catalog(
     return result, findings, ratios
 
 
+def _roles(notes: str | None) -> frozenset[str]:
+    """The paragraph roles named in an entry's ``#.`` notes (several when a sentence recurs)."""
+    return frozenset(ROLE_NOTE.findall(notes)) if notes else frozenset()
+
+
 def _units(where: Located) -> list[tuple[int, str, Unit, str]]:
     """Each live entry as (line, translator comment, the rules' view of it, its state)."""
     out = []
     for entry in live(load_catalog(where.path)):
         kind = state(entry)
-        out.append((entry.linenum, entry.tcomment, Unit(entry.msgid, translation(entry), kind == DRAFT), kind))
+        unit = Unit(entry.msgid, translation(entry), kind == DRAFT, _roles(entry.comment))
+        out.append((entry.linenum, entry.tcomment, unit, kind))
     return out
