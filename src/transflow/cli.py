@@ -296,7 +296,11 @@ def merge(
     docs: Optional[list[str]] = DOCS,
     lang: Optional[str] = LANG,
     fmt: str = typer.Option("html", "--format", "-f", help="html, md, txt or tmx."),
-    layout: str = typer.Option("side-by-side", help="HTML layout: side-by-side or interleaved."),
+    layout: str = typer.Option(
+        "side-by-side",
+        help="side-by-side or interleaved (HTML, bilingual); target: the translated article alone, in the source's "
+        "structure (html, md, txt).",
+    ),
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts, marked as drafts."),
     min_translated: Optional[float] = typer.Option(
         None, "--min-translated", metavar="P", help="Refuse (exit 1, write nothing) below P percent reviewed."
@@ -307,6 +311,7 @@ def merge(
     """Merge source and reviewed translations into a parallel document (default build/<doc>.<lang>.html).
 
     Example: transflow merge qujiang --format md --include-drafts
+    Example: transflow merge story --layout target --format md --min-translated 100
     """
     from transflow.glossary.table import load_glossary
     from transflow.merge.run import merge as run_merge

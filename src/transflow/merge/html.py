@@ -30,6 +30,8 @@ from transflow.merge.style import CSS
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
+#: Roles that Markdown structure gives (list item, quoted paragraph, table cell), styled as such.
+STRUCTURE_CLASSES = {"list": "list", "quote": "quote", "table": "table"}
 STATE_TITLES = {
     DRAFT: "Machine draft, not yet reviewed",
     UNTRANSLATED: "Not yet translated: the source sentence is shown",
@@ -147,7 +149,9 @@ def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
         return "h1", "title"
     if block.role == HEADING:
         return ("p", "kicker") if next_role == HEADING else ("h2", "heading")
-    return "p", {BYLINE: "byline", CAPTION: "caption", RELATED: "related"}.get(block.role, "body")
+    return "p", {BYLINE: "byline", CAPTION: "caption", RELATED: "related"}.get(
+        block.role, STRUCTURE_CLASSES.get(block.role, "body")
+    )
 
 
 def row(block: Block, next_role: str | None, aligned: Aligned, terms: Sequence[Term], notes: Notes) -> str:
@@ -275,6 +279,7 @@ def render_html(
         f'<span class="pair"><span lang="zh-Hans">中文</span> → {esc(lang_name)}</span></p>\n'
         + "".join(head_rows)
         + "\n"
+        + (f'<p class="credit">{esc(aligned.credit.line())}</p>\n' if aligned.credit is not None else "")
         + status(aligned, bool(found), any(s.note for b in blocks for s in b.sentences))
         + "\n</header>\n<main>\n"
         '<div class="row colheads" aria-hidden="true"><div lang="zh-Hans">中文原文</div>'

@@ -10,14 +10,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from transflow.merge.document import Aligned, align, as_terms
+from transflow.merge.document import Aligned, align, as_terms, credit_from
 from transflow.merge.html import LAYOUTS, render_html
+from transflow.merge.target import render_target
 from transflow.merge.text import render_markdown, render_text
 from transflow.merge.tmx import render_tmx
 from transflow.po.catalog import atomic_write, load_catalog
 from transflow.project.config import Config
 from transflow.project.errors import InputError, Problems
-from transflow.text.article import read_article
+from transflow.text.article import read_source
+from transflow.text.markdown import MarkdownSource
+
+#: The translated article alone, in the source's structure (any format but TMX).
+TARGET = "target"
 
 #: Output format -> file extension.
 FORMATS = {"html": "html", "md": "md", "txt": "txt", "tmx": "tmx"}
@@ -28,6 +33,7 @@ class Planned:
     aligned: Aligned
     path: Path
     text: str
+    source: MarkdownSource | None = None
 
 
 def _ref(config: Config, path: Path) -> str:
@@ -39,12 +45,19 @@ def _ref(config: Config, path: Path) -> str:
 
 def load_aligned(config: Config, doc: str, source: Path, lang: str, include_drafts: bool) -> Aligned:
     """Read one document and its catalog for ``lang`` and align them."""
+    return load_document(config, doc, source, lang, include_drafts)[0]
+
+
+def load_document(
+    config: Config, doc: str, source: Path, lang: str, include_drafts: bool
+) -> tuple[Aligned, MarkdownSource | None]:
+    """One document aligned with its catalog for ``lang``, and its parsed Markdown (None for plain text)."""
     po_path = config.po_path(doc, lang)
     if not po_path.exists():
         raise InputError(f"{po_path}: no catalog for {doc!r} in {lang!r}; run `transflow segment` first")
     po = load_catalog(po_path)
-    paragraphs = read_article(source)
-    return align(
+    paragraphs, markdown = read_source(source)
+    aligned = align(
         doc,
         lang,
         paragraphs,
@@ -52,7 +65,9 @@ def load_aligned(config: Config, doc: str, source: Path, lang: str, include_draf
         include_drafts=include_drafts,
         source_lang=config.source_lang,
         revised=po.metadata.get("PO-Revision-Date", ""),
+        credit=credit_from(markdown.meta) if markdown is not None else None,
     )
+    return aligned, markdown
 
 
 def render(
@@ -63,8 +78,11 @@ def render(
     glossary_table: bool = False,
     source_ref: str = "",
     catalog_ref: str = "",
+    source: MarkdownSource | None = None,
 ) -> str:
     """The document text in one format (pure)."""
+    if layout == TARGET:
+        return render_target(aligned, fmt, source)
     if fmt == "html":
         return render_html(aligned, layout, terms, glossary_table, source_ref, catalog_ref)
     if fmt == "md":
@@ -106,8 +124,10 @@ def merge(
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if layout not in LAYOUTS:
-        raise InputError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
+    if layout not in (*LAYOUTS, TARGET):
+        raise InputError(f"unknown layout {layout!r}; use one of {', '.join((*LAYOUTS, TARGET))}")
+    if layout == TARGET and fmt == "tmx":
+        raise InputError("--layout target writes the translated article; TMX is always bilingual, drop --layout")
     if min_translated is not None and not 0 <= min_translated <= 100:
         raise InputError(f"--min-translated {min_translated}: give a percentage from 0 to 100")
     terms = as_terms(glossary)
@@ -118,7 +138,7 @@ def merge(
     short: list[str] = []
     for doc, source in documents:
         for lg in langs:
-            aligned = load_aligned(config, doc, source, lg, include_drafts)
+            aligned, markdown = load_document(config, doc, source, lg, include_drafts)
             if min_translated is not None and aligned.counts.percent < min_translated:
                 c = aligned.counts
                 short.append(
@@ -126,10 +146,9 @@ def merge(
                 )
                 continue
             path = _output_path(config, doc, lg, fmt, output, many)
-            text = render(
-                aligned, fmt, layout, terms, glossary_table, _ref(config, source), _ref(config, config.po_path(doc, lg))
-            )
-            planned.append(Planned(aligned, path, text))
+            refs = (_ref(config, source), _ref(config, config.po_path(doc, lg)))
+            text = render(aligned, fmt, layout, terms, glossary_table, *refs, source=markdown)
+            planned.append(Planned(aligned, path, text, markdown))
     if short:
         raise Problems(f"{'; '.join(short)}, below --min-translated {min_translated:g}%; nothing written")
     for p in planned:

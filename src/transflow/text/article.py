@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transflow.project.errors import InputError
+from transflow.text.markdown import MarkdownSource, parse_markdown, split_markdown
 from transflow.text.roles import detect_roles
 from transflow.text.split import split_spans, strip_paragraph
 
@@ -18,6 +19,8 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_PARAGRAPH = 200_000
 #: Legacy Chinese encodings tried only to tell the user what the file probably is.
 LEGACY_ENCODINGS = ("gb18030", "big5")
+#: Source files read as Markdown (CommonMark + GFM tables); every other source is plain text.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -100,12 +103,38 @@ def parse_article(text: str) -> list[Paragraph]:
     ]
 
 
-def read_article(path: Path, encoding: str | None = None) -> list[Paragraph]:
-    """Read and parse one source file."""
+def markdown_paragraphs(source: MarkdownSource) -> list[Paragraph]:
+    """Paragraphs of a Markdown source: one per unit, roles from the structure, sentences whole in markup."""
+    return [
+        Paragraph(u.line, i, u.text, u.role, tuple(u.text[a:b] for a, b in split_markdown(u.text)))
+        for i, u in enumerate(source.units, start=1)
+    ]
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """A source file's text, decoded and checked."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     text = decode_source(raw, path, encoding)
     check_text(text, path)
-    return parse_article(text)
+    return text
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def read_source(path: Path, encoding: str | None = None) -> tuple[list[Paragraph], MarkdownSource | None]:
+    """Paragraphs of one source file, and for Markdown the parsed document (skeleton, units, front matter)."""
+    text = read_text(path, encoding)
+    if is_markdown(path):
+        source = parse_markdown(text)
+        return markdown_paragraphs(source), source
+    return parse_article(text), None
+
+
+def read_article(path: Path, encoding: str | None = None) -> list[Paragraph]:
+    """Read and parse one source file: plain text (one paragraph per line) or Markdown."""
+    return read_source(path, encoding)[0]
