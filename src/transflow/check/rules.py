@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from transflow.check import numbers
+from transflow.check.markup import markup_problem
 from transflow.glossary.table import GlossaryTerm, as_terms, missing_terms
 from transflow.text import zh
 
@@ -295,6 +296,10 @@ def glossary(unit: Unit, ctx: Context) -> str | None:
     return "glossary term not used: " + "; ".join(f"{t.zh} → {t.en}" for t in missing) if missing else None
 
 
+def markup(unit: Unit, ctx: Context) -> str | None:
+    return markup_problem(unit.source, unit.translation)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("untranslated", ERROR, untranslated, "The entry has no translation.", content=False),
     Rule("fuzzy", ERROR, fuzzy, "The entry is fuzzy (a draft or a changed source) and needs review.", content=False),
@@ -309,6 +314,7 @@ RULES: tuple[Rule, ...] = (
     Rule("repetition", ERROR, repetition, "No word or phrase repeated in a loop (a machine-translation failure)."),
     Rule("length", WARNING, length, "The English/Chinese length ratio is close to the catalog's usual one."),
     Rule("glossary", WARNING, glossary, "Glossary terms in the source are translated as the glossary says."),
+    Rule("markup", ERROR, markup, "Link targets, inline code, images and emphasis of Markdown come through intact."),
 )
 RULE_IDS = tuple(rule.id for rule in RULES)
 BY_ID = {rule.id: rule for rule in RULES}
