@@ -327,6 +327,26 @@ def merge(
         typer.echo(str(path))
 
 
+@app.command("import")
+@guarded
+def import_(
+    page: str = typer.Argument(..., help="A saved news page (.html), or its URL when online."),
+    name: Optional[str] = typer.Option(None, "--name", help="Document name (default: from the file or URL)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing source/<name>.md."),
+) -> None:
+    """Extract a news page's article into source/<doc>.md (headline, author, date, site, link in front matter).
+
+    Example: transflow import saved/story.html --name henan-rules
+    """
+    from transflow.ingest.run import import_page
+
+    report = import_page(config(), page, name, force)
+    typer.echo(
+        f"{report.path}: {report.title!r}, {report.paragraphs} paragraph(s), {report.characters:,} characters "
+        f"(read as {report.encoding})"
+    )
+
+
 @app.command()
 @guarded
 def check(

@@ -347,3 +347,18 @@ def heading_slugs(headings: list[str]) -> list[str]:
         out.append(base if n == 0 else f"{base}-{n}")
         seen[base] = n + 1
     return out
+
+
+#: Characters that could open inline markup in plain prose (code, emphasis, links, HTML, strikethrough).
+INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>~]|&(?=#?\w+;))")
+#: What opens a block when it starts a line: headings, quotes, lists, rules, setext underlines, tables.
+BLOCK_START = re.compile(r"^(?:>|\||#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=]{2,}\s*$|\d{1,9}(?=[.)](?:\s|$)))")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain prose as one Markdown paragraph that renders as exactly that text (CommonMark escapes)."""
+    out = INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    m = BLOCK_START.match(out)
+    if m:
+        out = out[: m.end()] + "\\" + out[m.end() :] if m.group().isdigit() else "\\" + out
+    return out
