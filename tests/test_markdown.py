@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from transflow.merge.document import align
 from transflow.merge.run import load_document, merge
+from transflow.merge.style import STRUCTURE_CSS
 from transflow.merge.target import target_markdown
 from transflow.project.config import load_config
 from transflow.segment.run import segment
@@ -255,6 +256,9 @@ def test_target_of_plain_text_and_tmx_refused(project, cli):
     paragraphs = [line for line in (project / "source/qujiang.txt").read_text("utf-8").splitlines() if line.strip()]
     lines = (project / "build/qujiang.en.txt").read_text("utf-8").splitlines()
     assert len(lines) == len(paragraphs) and all(line.startswith("[untranslated: ") for line in lines)
+    cli("merge")  # the bilingual page of a plain-text article gains no Markdown styles or credit
+    page = (project / "build/qujiang.en.html").read_text("utf-8")
+    assert STRUCTURE_CSS not in page and 'class="credit"' not in page
 
 
 def test_bilingual_outputs_of_markdown_keep_source_and_credit(news, cli):

@@ -26,7 +26,7 @@ from transflow.merge.document import (
     term_spans,
     used_terms,
 )
-from transflow.merge.style import CSS
+from transflow.merge.style import CSS, STRUCTURE_CSS
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
@@ -256,6 +256,8 @@ def render_html(
         " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
     )
     lang_name = language_name(aligned.lang)
+    structured = aligned.credit is not None or any(b.role in STRUCTURE_CLASSES for b in blocks)
+    extra_css = STRUCTURE_CSS if structured else ""
     found = used_terms(aligned, terms) if terms else []
     colophon = " · ".join(
         esc(x)
@@ -273,7 +275,7 @@ def render_html(
         f'<meta http-equiv="Content-Security-Policy" content="{esc(csp())}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="transflow {__version__}">\n'
-        f"<title>{esc(page_title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(page_title)}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n"
         '<header class="masthead">\n'
         f'<p class="edition"><span>Bilingual edition</span> <span lang="zh-Hans">中英对照</span>'
         f'<span class="pair"><span lang="zh-Hans">中文</span> → {esc(lang_name)}</span></p>\n'

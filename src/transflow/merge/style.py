@@ -47,10 +47,6 @@ padding:.15rem 0 .15rem .7rem}
 padding:.55rem 0;border-bottom:1px solid var(--rule);margin-bottom:1.4rem;position:sticky;top:0;
 background:var(--paper);z-index:1}
 .colheads>[lang]{font-family:var(--ui);line-height:1;letter-spacing:.3em}
-.credit{font:.85rem/1.5 var(--ui);color:var(--muted);margin:.6rem 0 0}
-.row.list>*{padding-left:1.1rem;position:relative}.row.list>*::before{content:"•";position:absolute;left:.2rem}
-.row.quote>*{border-left:3px solid var(--rule);padding-left:.8rem;color:var(--muted)}
-.row.table>*{font-size:.95rem;border-bottom:1px solid var(--rule)}
 .s{border-radius:2px}
 .s:hover,.s:focus,.s.hl{background:var(--hl);box-shadow:0 0 0 2px var(--hl)}
 .s:focus{outline:none}.s:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
@@ -105,4 +101,12 @@ html{background:#fff}body{max-width:none;padding:0;font-size:10.5pt}
 abbr.term::after{display:none}
 .nref a,a{color:inherit}
 .masthead{border-top-width:2pt}}
+"""
+
+#: Added only for documents that need it (Markdown structure roles, a credit line), so the page of a plain
+#: text article stays byte for byte what it was.
+STRUCTURE_CSS = """.credit{font:.85rem/1.5 var(--ui);color:var(--muted);margin:.6rem 0 0}
+.row.list>*{padding-left:1.1rem;position:relative}.row.list>*::before{content:"•";position:absolute;left:.2rem}
+.row.quote>*{border-left:3px solid var(--rule);padding-left:.8rem;color:var(--muted)}
+.row.table>*{font-size:.95rem;border-bottom:1px solid var(--rule)}
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from transflow.project.errors import InputError
 from transflow.text.markdown import MarkdownSource, parse_markdown, split_markdown
-from transflow.text.roles import detect_roles
+from transflow.text.roles import BODY, detect_roles, shape_role
 from transflow.text.split import split_spans, strip_paragraph
 
 #: Line ends as editors count them: CRLF, LF, or a lone CR (old Mac files).
@@ -104,9 +104,19 @@ def parse_article(text: str) -> list[Paragraph]:
 
 
 def markdown_paragraphs(source: MarkdownSource) -> list[Paragraph]:
-    """Paragraphs of a Markdown source: one per unit, roles from the structure, sentences whole in markup."""
+    """Paragraphs of a Markdown source: one per unit, roles from the structure, sentences whole in markup.
+
+    A plain paragraph may still be a byline, a photo caption or a subheading by its shape (imported news
+    pages set those as paragraphs); structure decides everything else.
+    """
     return [
-        Paragraph(u.line, i, u.text, u.role, tuple(u.text[a:b] for a, b in split_markdown(u.text)))
+        Paragraph(
+            u.line,
+            i,
+            u.text,
+            shape_role(u.text) if u.role == BODY else u.role,
+            tuple(u.text[a:b] for a, b in split_markdown(u.text)),
+        )
         for i, u in enumerate(source.units, start=1)
     ]
 
