@@ -2,15 +2,16 @@
 
 A Markdown source is written back through its skeleton (:func:`transflow.text.markdown.rebuild`): every
 heading, list, quote, table, link, image, code block and front matter field stays where it was, and only
-the prose units are replaced by their translations. A heading's GitHub anchor changes with its words, so
-links inside the document that pointed at the Chinese anchor are pointed at the English one (headings
-with an explicit id keep it and need nothing). A plain-text source gives one paragraph per line, or
-Markdown and HTML with headings from the paragraph roles. Sentences without a reviewed translation show
-the source, marked; ``--min-translated`` is what refuses a document that is not finished.
+the prose units are replaced by their translations. A heading's anchor changes with its words, so a
+heading that links inside the document point at keeps its old anchor (see :func:`keep_anchors`). A
+plain-text source gives one paragraph per line, or Markdown and HTML with headings from the roles.
+Sentences without a reviewed translation show the source, marked; ``--min-translated`` refuses a
+document that is not finished.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from itertools import groupby
@@ -31,6 +32,8 @@ from transflow.text.markdown import (
 )
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
+#: The anchor :func:`keep_anchors` adds to a translated heading.
+ANCHOR_OPEN = re.compile(r'<a id="([^"<>]*)">')
 MARKERS = {DRAFT: "draft", UNTRANSLATED: "untranslated"}
 #: Link destinations that point inside the document: ``](#anchor`` in Markdown, ``href="#anchor"`` in HTML.
 LOCAL_LINK = re.compile(r"(\]\(\s*<?#|href=[\"']#)([^)\s>\"']+)")
@@ -54,22 +57,26 @@ def marked(block: Block, style: str, escape: Callable[[str, bool], str] = lambda
     return join_target(pieces)
 
 
-def retarget_anchors(text: str, source: MarkdownSource, replacements: list[str]) -> str:
-    """Point in-document links at the translated headings' anchors (GitHub's slugs)."""
-    new_text = {id(u): r for u, r in zip(source.units, replacements)}
+def keep_anchors(source: MarkdownSource, replacements: list[str]) -> list[str]:
+    """Translated headings that in-document links point at keep their old anchor, as an inline HTML anchor.
+
+    ``## 背景`` becomes ``## Background <a id="背景"></a>``: ``[见上文](#背景)`` still lands on it on any
+    renderer (GitHub, VitePress, a static site), whatever its own slug rules, and the links themselves are
+    left exactly as the source has them. Headings with an explicit id keep it and need nothing.
+    """
+    linked = {unquote(m.group(2)) for m in LOCAL_LINK.finditer(source.text)}
+    if not linked:
+        return replacements
+    index = {id(u): k for k, u in enumerate(source.units)}
     before = heading_slugs([h.text for h in source.headings])
-    after = heading_slugs(
-        [new_text.get(id(h.unit), h.text) if h.unit is not None and not h.explicit else h.text for h in source.headings]
-    )
-    moved = {old: new for old, new in zip(before, after) if old != new and old not in after}
-    if not moved:
-        return text
-
-    def swap(m: re.Match) -> str:
-        anchor = unquote(m.group(2))
-        return m.group(1) + moved[anchor] if anchor in moved else m.group()
-
-    return LOCAL_LINK.sub(swap, text)
+    new_text = [replacements[index[id(h.unit)]] if h.unit is not None else h.text for h in source.headings]
+    after = heading_slugs(new_text)
+    out = list(replacements)
+    for heading, old, new in zip(source.headings, before, after):
+        if heading.unit is not None and not heading.explicit and old in linked and old != new:
+            k = index[id(heading.unit)]
+            out[k] = f'{out[k]} <a id="{html.escape(old, quote=True)}"></a>'
+    return out
 
 
 def target_markdown(aligned: Aligned, source: MarkdownSource | None, with_credit: bool = True) -> str:
@@ -77,7 +84,7 @@ def target_markdown(aligned: Aligned, source: MarkdownSource | None, with_credit
     if source is None:
         return _markdown_from_roles(aligned)
     replacements = [marked(b, "plain" if u.front else "md") for u, b in zip(source.units, aligned.blocks, strict=True)]
-    text = retarget_anchors(rebuild(source, replacements), source, replacements)
+    text = rebuild(source, keep_anchors(source, replacements))
     credit = aligned.credit
     if with_credit and credit is not None and credit.is_news:
         text = text.rstrip("\r\n") + "\n\n" + f"*{md_escape(credit.line())}*\n"
@@ -149,8 +156,6 @@ def _markdown_body(markdown: str) -> str:
     _, _, skip = split_front_matter(markdown)
     md = parser()
     tokens = [t for t in md.parse(markdown[skip:]) if t.type != "html_block"]
-    for child in (c for t in tokens for c in (t.children or []) if c.type == "html_inline"):
-        child.type = "text"  # shown, escaped, never run
     heads = [i for i, t in enumerate(tokens) if t.type == "heading_open"]
     explicit: dict[int, str] = {}
     for i in heads:
@@ -160,6 +165,20 @@ def _markdown_body(markdown: str) -> str:
             explicit[i] = re.sub(r"^[\s%{#/*]+|[\s%}*/]+$", "", m.group())
             last = inline.children[-1]
             last.content = HEADING_ID.sub("", last.content)
+    for i in heads:
+        children = tokens[i + 1].children or []
+        kept = []
+        for k, c in enumerate(children):
+            m = ANCHOR_OPEN.fullmatch(c.content) if c.type == "html_inline" else None
+            if m and k + 1 < len(children) and children[k + 1].content == "</a>":
+                explicit.setdefault(i, html.unescape(m.group(1)))
+            elif not (c.content == "</a>" and k and ANCHOR_OPEN.fullmatch(children[k - 1].content)):
+                kept.append(c)
+        if kept and kept[-1].type == "text":
+            kept[-1].content = kept[-1].content.rstrip()
+        tokens[i + 1].children = kept
+    for child in (c for t in tokens for c in (t.children or []) if c.type == "html_inline"):
+        child.type = "text"  # shown, escaped, never run
     slugs = heading_slugs([tokens[i + 1].content for i in heads])
     for i, anchor in zip(heads, slugs):
         tokens[i].attrSet("id", explicit.get(i, anchor))
