@@ -13,14 +13,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transflow.merge.document import align
+from transflow.merge.document import align, credit_from
 from transflow.merge.run import load_document, merge
 from transflow.merge.style import STRUCTURE_CSS
 from transflow.merge.target import target_markdown
 from transflow.project.config import load_config
 from transflow.segment.run import segment
 from transflow.text.article import markdown_paragraphs
-from transflow.text.markdown import markdown_structure, parse_markdown, rebuild, split_markdown
+from transflow.text.markdown import (
+    markdown_structure,
+    parse_markdown,
+    rebuild,
+    split_front_matter,
+    split_markdown,
+)
 
 from conftest import assert_gettext_clean, snapshot
 
@@ -117,6 +123,12 @@ def test_real_documents_round_trip(path):
     assert paragraphs, "a Chinese document yields entries"
     out = rebuild(source, ["".join(p.segments) if not u.front else u.text for u, p in zip(source.units, paragraphs)])
     assert markdown_structure(out) == markdown_structure(text)
+    # the whole merge path: every entry translated as itself, --layout target
+    entries = [polib.POEntry(msgid=s, msgstr=s) for p in paragraphs for s in p.segments]
+    aligned = align("doc", "en", paragraphs, entries, credit=credit_from(source.meta))
+    target = target_markdown(aligned, source)
+    assert aligned.counts.percent == 100 and markdown_structure(target) == markdown_structure(text)
+    assert split_front_matter(target)[1].keys() == source.meta.keys()
 
 
 PROSE = st.text(alphabet="春夏秋冬山水人。，！？abc 12", min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -288,3 +300,21 @@ def test_merge_api_writes_target(news):
     segment(config)
     [path] = merge(config, fmt="md", layout="target")
     assert path.name == "library.en.md" and path.read_text("utf-8").startswith("---\ntitle: ")
+
+
+def test_bilingual_markdown_of_markdown_keeps_structure(news, cli):
+    write_story(news)
+    cli("segment", root=news)
+    fill(news, lambda zh: "Books for the school" if zh.startswith("一家本地") else "")
+    cli("merge", "--format", "md", root=news)
+    out = (news / "build/library.en.md").read_text("utf-8")
+    assert "1. 第一批书在周一运到。<br>*\\[untranslated\\]* 第一批书在周一运到。" in out
+    assert "一家本地企业捐出了**三千册**图书。" in out and "Books for the school" in out
+    assert out.rstrip().endswith("*Source: 山城日报 · 林晓 · 2024-05-20 · https://news.example.org/2024/library.html*")
+    assert blocks_of(out[: out.rindex("*Source:")]) == blocks_of(STORY)
+
+
+def blocks_of(text: str) -> list[tuple]:
+    """The block structure alone (the labels and line breaks the bilingual page adds are inline)."""
+    inline = ("em_", "strong_", "s_", "link_", "image", "code_inline", "html_inline", "hardbreak")
+    return [t for t in markdown_structure(text) if not t[0].startswith(inline)]

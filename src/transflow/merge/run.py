@@ -12,7 +12,7 @@ from pathlib import Path
 
 from transflow.merge.document import Aligned, align, as_terms, credit_from
 from transflow.merge.html import LAYOUTS, render_html
-from transflow.merge.target import render_target
+from transflow.merge.target import bilingual_markdown, render_target
 from transflow.merge.text import render_markdown, render_text
 from transflow.merge.tmx import render_tmx
 from transflow.po.catalog import atomic_write, load_catalog
@@ -83,6 +83,8 @@ def render(
     """The document text in one format (pure)."""
     if layout == TARGET:
         return render_target(aligned, fmt, source)
+    if fmt == "md" and source is not None:  # a Markdown source keeps its structure, both languages in it
+        return bilingual_markdown(aligned, source)
     if fmt == "html":
         return render_html(aligned, layout, terms, glossary_table, source_ref, catalog_ref)
     if fmt == "md":

@@ -231,3 +231,20 @@ def render_target(aligned: Aligned, fmt: str, source: MarkdownSource | None) -> 
     if fmt == "txt":
         return target_text(aligned, source)
     return target_html(aligned, source)
+
+
+def bilingual_markdown(aligned: Aligned, source: MarkdownSource) -> str:
+    """A Markdown source in its own structure, each unit showing the Chinese, a line break, the English.
+
+    Headings stay headings, list items list items, table cells cells (``<br>`` breaks inside all of them);
+    the front matter title reads ``中文 / English``. The Chinese of every unit is exactly the source's.
+    """
+    replacements = []
+    for unit, block in zip(source.units, aligned.blocks, strict=True):
+        english = marked(block, "plain" if unit.front else "md")
+        replacements.append(f"{block.zh} / {english}" if unit.front else f"{block.zh}<br>{english}")
+    text = rebuild(source, replacements)
+    credit = aligned.credit
+    if credit is not None and credit.is_news:
+        text = text.rstrip("\r\n") + "\n\n" + f"*{md_escape(credit.line())}*\n"
+    return text
