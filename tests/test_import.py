@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transflow.ingest.decode import decode_page
 from transflow.ingest.extract import strip_site
@@ -151,3 +153,13 @@ def test_real_pages_meet_the_goals():
         scores.append(han_f1("\n".join(article.paragraphs), body))
         exact += article.title == headline
     assert sum(scores) / len(scores) >= 0.95 and exact / len(scores) >= 0.85
+
+
+@given(st.text(alphabet="中文字*_`[]<>~&#;|!-+=.)1 \\", min_size=1, max_size=30).filter(lambda t: t.strip()))
+def test_property_escaped_prose_renders_as_itself(text):
+    from transflow.text.markdown import escape_markdown, parser
+
+    tokens = parser().parse(escape_markdown(text) + "\n")
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    shown = "".join(c.content for c in tokens[1].children)
+    assert shown == " ".join(text.split())
