@@ -41,6 +41,10 @@ END_MARKERS = re.compile(
 #: A site or channel name after a separator at the end of a ``<title>`` (``…--大河网``, ``… | 聯合新聞網``,
 #: ``…_凤凰网资讯_凤凰网``); a hyphen inside a word (``SARS-CoV-2``) is not a separator. At most 30 characters.
 SITE_TAIL = re.compile(r"\s*(?:--|——|—|_|\||｜|–|(?<![A-Za-z0-9])-|-(?![A-Za-z0-9]))\s*[^|｜_—–]{1,30}?\s*$")
+#: Below this share of the default extraction's text, precision mode is taken to have lost the story.
+PRECISION_FLOOR = 0.4
+#: Longest headline taken from an element (longer ones are a summary or a whole block).
+MAX_HEADLINE = 120
 #: Elements that may hold the visible headline.
 HEADLINE_XPATH = "//h1|//h2|//*[contains(@class,'title') or contains(@id,'title') or contains(@class,'headline')]"
 #: Labels in front of an author name (``作者：``, ``记者``) and editor credits that are not authors.
@@ -127,15 +131,24 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def headline(tree, title_tag: str) -> str:
-    """The visible headline the ``<title>`` starts with, else the ``<title>`` without its site name."""
-    title_tag = _norm(title_tag)
-    best = ""
-    for el in tree.xpath(HEADLINE_XPATH):
-        text = _norm(el.text_content())
-        if 2 <= len(text) <= 120 and title_tag.startswith(text) and len(text) > len(best):
-            best = text
-    return best or strip_site(title_tag)
+def headline(tree, titles: list[str]) -> str:
+    """The page's visible headline, found inside its ``<title>``; else the ``<title>`` without the site name.
+
+    A visible candidate (``<h1>``, ``<h2>``, a title-classed element) counts when the ``<title>`` contains
+    it and it is at least half of what is left of the ``<title>`` once site names are cut, so a logo
+    or channel name (``新华网``) never wins over the story. Without any ``<title>``, the first ``<h1>``.
+    """
+    titles = [_norm(t) for t in titles if _norm(t)]
+    texts = [_norm(el.text_content()) for el in tree.xpath(HEADLINE_XPATH)]
+    texts = [t for t in texts if 2 <= len(t) <= MAX_HEADLINE]
+    if not titles:
+        return next((_norm(el.text_content()) for el in tree.xpath("//h1") if _norm(el.text_content())), "")
+    for title in titles:
+        rest = strip_site(title)
+        found = [t for t in texts if t in title and len(t) >= min(len(rest), max(4, len(rest) // 2))]
+        if found:
+            return max(found, key=len)
+    return strip_site(titles[0])
 
 
 def strip_site(title: str) -> str:
@@ -160,26 +173,35 @@ def extract_article(html: str, url: str = "") -> Article | None:
     import trafilatura
 
     tree = lxml.html.fromstring(html)
-    title_tag = _norm(" ".join(tree.xpath("//title//text()")))
+    titles = [
+        " ".join(tree.xpath("//title//text()")),
+        *tree.xpath("//meta[@property='og:title']/@content"),
+    ]
     strip_hidden(tree)
     unwrap_layout_tables(tree)
     flatten_inline(tree)
-    doc = trafilatura.bare_extraction(
-        lxml.html.tostring(tree, encoding="unicode"), url=url or None, with_metadata=True, favor_precision=True
-    )
+    page = lxml.html.tostring(tree, encoding="unicode")
+    doc = trafilatura.bare_extraction(page, url=url or None, with_metadata=True, favor_precision=True)
     paragraphs = clean_lines(doc.text or "") if doc is not None else []
+    fuller = trafilatura.extract(page, url=url or None)  # precision mode may, rarely, drop most of a story
+    fallback = clean_lines(fuller or "")
+    if sum(map(len, paragraphs)) < PRECISION_FLOOR * sum(map(len, fallback)):
+        paragraphs = fallback
     if not paragraphs:
         return None
-    meta_title = _norm(getattr(doc, "title", "") or "")
-    title = headline(tree, title_tag or meta_title) or strip_site(meta_title)
+    meta_title = _norm(getattr(doc, "title", "") or "") if doc is not None else ""
+    title = headline(tree, [*titles, meta_title])
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
-    site = SITE_NOISE.sub("", _norm(getattr(doc, "sitename", "") or ""))
+
+    def field(name: str) -> str:
+        return _norm(str(getattr(doc, name, "") or "")) if doc is not None else ""
+
     return Article(
         title=title,
-        author=_author(getattr(doc, "author", "")),
-        date=str(getattr(doc, "date", "") or ""),
-        site=site,
-        url=url or _norm(getattr(doc, "url", "") or ""),
+        author=_author(field("author")),
+        date=field("date"),
+        site=SITE_NOISE.sub("", field("sitename")),
+        url=url or field("url"),
         paragraphs=paragraphs,
     )
