@@ -318,3 +318,22 @@ def blocks_of(text: str) -> list[tuple]:
     """The block structure alone (the labels and line breaks the bilingual page adds are inline)."""
     inline = ("em_", "strong_", "s_", "link_", "image", "code_inline", "html_inline", "hardbreak")
     return [t for t in markdown_structure(text) if not t[0].startswith(inline)]
+
+
+def test_bilingual_page_of_markdown_renders_inline_markup(news, cli):
+    write_story(news)
+    cli("segment", root=news)
+    fill(
+        news,
+        lambda zh: (
+            zh.replace("一家本地企业捐出了", "A local firm gave ").replace("图书。", "books.") if "**" in zh else ""
+        ),
+    )
+    cli("merge", root=news)
+    page = (news / "build/library.en.html").read_text("utf-8")
+    assert (
+        "一家本地企业捐出了<strong>三千册</strong>图书。" in page
+        and "A local firm gave <strong>三千册</strong>books." in page
+    )
+    assert '<a href="https://example.org/a?x=1&amp;y=2">终于</a>' in page and "**" not in page
+    assert 'class="row list' in page and 'class="row quote' in page and 'class="credit"' in page

@@ -134,6 +134,7 @@ class Aligned:
     include_drafts: bool
     revised: str = ""  # the catalog's PO-Revision-Date, for the colophon
     credit: Credit | None = None  # where the story came from (front matter), shown by every output
+    markdown: bool = False  # the source is Markdown: sentences carry inline markup to render
 
     @property
     def title(self) -> Block | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from transflow import __version__
 from transflow.merge.document import (
@@ -30,6 +30,8 @@ from transflow.merge.style import CSS, STRUCTURE_CSS
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
+#: Renders one sentence's text as HTML: plain escaping, or inline Markdown for Markdown sources.
+Inline = Callable[[str], str]
 #: Roles that Markdown structure gives (list item, quoted paragraph, table cell), styled as such.
 STRUCTURE_CLASSES = {"list": "list", "quote": "quote", "table": "table"}
 STATE_TITLES = {
@@ -44,6 +46,15 @@ SCRIPT = (
     "['mouseover','focusin'].forEach(function(k){d.addEventListener(k,function(e){h(e,true);});});"
     "['mouseout','focusout'].forEach(function(k){d.addEventListener(k,function(e){h(e,false);});});})();"
 )
+
+
+def markdown_inline(text: str) -> str:
+    """Inline Markdown of a Markdown source as HTML: links, emphasis, code; raw HTML shown as text."""
+    from transflow.text.markdown import parser
+
+    md = parser()
+    md.options["html"] = False
+    return md.renderInline(text)
 
 
 def esc(text: str) -> str:
@@ -91,8 +102,13 @@ class Notes:
         return f'<sup class="nref"><a href="#note-{number}"{anchor} aria-label="Note {number}">{number}</a></sup>'
 
 
-def zh_sentence(sentence: Sentence, terms: Sequence[Term]) -> str:
-    """A source sentence with its glossary terms marked (approved English on hover and focus)."""
+def zh_sentence(sentence: Sentence, terms: Sequence[Term], inline: Inline = esc) -> str:
+    """A source sentence with its glossary terms marked (approved English on hover and focus).
+
+    A Markdown sentence (``inline`` renders it) shows its links, emphasis and code instead of term marks.
+    """
+    if inline is not esc:
+        return f'<span class="s" data-s="{sentence.key}" tabindex="0">{inline(sentence.zh)}</span>'
     out, pos = [], 0
     for start, end, term in term_spans(sentence.zh, terms):
         out.append(esc(sentence.zh[pos:start]))
@@ -106,33 +122,32 @@ def zh_sentence(sentence: Sentence, terms: Sequence[Term]) -> str:
     return f'<span class="s" data-s="{sentence.key}" tabindex="0">{"".join(out)}</span>'
 
 
-def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
+def en_sentence(sentence: Sentence, source_lang: str, notes: Notes, inline: Inline = esc) -> str:
     if sentence.state == REVIEWED:
-        return (
-            f'<span class="s" data-s="{sentence.key}" tabindex="0">{esc(sentence.target)}</span>{notes.ref(sentence)}'
-        )
+        text = inline(sentence.target)
+        return f'<span class="s" data-s="{sentence.key}" tabindex="0">{text}</span>{notes.ref(sentence)}'
     attrs = f' lang="{bcp47(source_lang)}"' if sentence.en is None else ""
     return (
         f'<span class="s {sentence.state}" data-s="{sentence.key}" tabindex="0"{attrs} '
-        f'title="{esc(STATE_TITLES[sentence.state])}">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+        f'title="{esc(STATE_TITLES[sentence.state])}">{inline(sentence.target)}</span>{notes.ref(sentence)}'
     )
 
 
-def zh_text(block: Block, terms: Sequence[Term]) -> str:
-    parts = [zh_sentence(block.sentences[0], terms)]
+def zh_text(block: Block, terms: Sequence[Term], inline: Inline = esc) -> str:
+    parts = [zh_sentence(block.sentences[0], terms, inline)]
     for gap, sentence in zip(block.gaps, block.sentences[1:], strict=True):
-        parts.append(esc(gap) + zh_sentence(sentence, terms))
+        parts.append(esc(gap) + zh_sentence(sentence, terms, inline))
     return "".join(parts)
 
 
-def en_text(block: Block, source_lang: str, notes: Notes) -> str:
+def en_text(block: Block, source_lang: str, notes: Notes, inline: Inline = esc) -> str:
     """Target sentences joined like :func:`align.join_target`: a space, but none between CJK characters."""
     out, previous = [], ""
     for sentence in block.sentences:
         text = sentence.target
         if previous and not (_cjk(previous[-1]) and _cjk(text[0])):
             out.append(" ")
-        out.append(en_sentence(sentence, source_lang, notes))
+        out.append(en_sentence(sentence, source_lang, notes, inline))
         previous = text
     return "".join(out)
 
@@ -156,13 +171,15 @@ def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
 
 def row(block: Block, next_role: str | None, aligned: Aligned, terms: Sequence[Term], notes: Notes) -> str:
     tag, cls = tag_for(block, next_role)
+    inline = markdown_inline if aligned.markdown else esc
     src, tgt = bcp47(aligned.source_lang), bcp47(aligned.lang)
     states = {s.state for s in block.sentences}
     mark = " has-untranslated" if UNTRANSLATED in states else (" has-draft" if DRAFT in states else "")
     return (
         f'<div class="row {cls}{mark}" id="p{block.index}" data-line="{block.line}">'
-        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, terms)}</{tag}>'
-        f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">{en_text(block, aligned.source_lang, notes)}</{tag}>'
+        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, terms, inline)}</{tag}>'
+        f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">'
+        f"{en_text(block, aligned.source_lang, notes, inline)}</{tag}>"
         "</div>"
     )
 

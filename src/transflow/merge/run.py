@@ -7,7 +7,7 @@ every document passes is anything written, each file atomically. A refused run l
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transflow.merge.document import Aligned, align, as_terms, credit_from
@@ -67,7 +67,7 @@ def load_document(
         revised=po.metadata.get("PO-Revision-Date", ""),
         credit=credit_from(markdown.meta) if markdown is not None else None,
     )
-    return aligned, markdown
+    return (replace(aligned, markdown=True) if markdown is not None else aligned), markdown
 
 
 def render(
