@@ -110,3 +110,14 @@ def test_plain_text_and_punctuation_asterisks_pass():
     assert markup_problem("今天气温升高。", "Temperatures rose today.") is None
     assert markup_problem("价格为 5 * 3 元。", "The price is 5 * 3 yuan.") is None
     assert markup_problem("变量 file_name 不变。", "The variable file_name stays.") is None
+
+
+def test_chinese_kept_in_code_and_link_targets_is_not_left_untranslated():
+    han, punct = BY_ID["han"], BY_ID["cjk-punctuation"]
+    source = "见[上文](#背景介绍)，运行 `打包。` 即可。"
+    good = Unit(source, "See [above](#背景介绍) and run `打包。`.")
+    assert han.func(good, Context()) is None and punct.func(good, Context()) is None
+    left = Unit(source, "See [上文](#背景介绍) and run `打包。`.")
+    assert "上文" in han.func(left, Context())
+    invented = Unit(source, "See [above](#背景介绍) and run `打包。` or `编译`.")
+    assert "编译" in han.func(invented, Context())  # a code span the source does not have is not excused

@@ -84,3 +84,19 @@ def markup_problem(source: str, translation: str) -> str | None:
     if extra:
         return f"unbalanced emphasis: {next(iter(extra))!r} opens or closes nothing"
     return None
+
+
+#: Parts of inline Markdown a translation copies verbatim: code spans, link and image destinations, autolinks.
+VERBATIM = re.compile(
+    r"(`+)[^`]+?\1|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|<[a-z][\w+.-]*:[^<>\s]*>", re.I
+)
+
+
+def prose(source: str, translation: str) -> str:
+    """The translation without what it rightly copies from a Markdown source (code, link targets).
+
+    Chinese in ``[见上文](#背景)`` or in `` `配置` `` is not Chinese left untranslated.
+    """
+    if not MARKUP_CHARS.search(translation):
+        return translation
+    return VERBATIM.sub(lambda m: " " if m.group() in source else m.group(), translation)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from transflow.check import numbers
-from transflow.check.markup import markup_problem
+from transflow.check.markup import markup_problem, prose
 from transflow.glossary.table import GlossaryTerm, as_terms, missing_terms
 from transflow.text import zh
 
@@ -101,14 +101,14 @@ def numbers_rule(unit: Unit, ctx: Context) -> str | None:
 def han(unit: Unit, ctx: Context) -> str | None:
     if unit.translation.isascii():
         return None
-    found = HAN.findall(unit.translation)
+    found = HAN.findall(prose(unit.source, unit.translation))
     return f"Chinese left in the English: {'、'.join(dict.fromkeys(found))}" if found else None
 
 
 def cjk_punctuation(unit: Unit, ctx: Context) -> str | None:
     if unit.translation.isascii():
         return None
-    found = CJK_PUNCT.findall(unit.translation)
+    found = CJK_PUNCT.findall(prose(unit.source, unit.translation))
     if not found:
         return None
     marks = " ".join(dict.fromkeys("".join(found)))
