@@ -337,3 +337,11 @@ def test_bilingual_page_of_markdown_renders_inline_markup(news, cli):
     )
     assert '<a href="https://example.org/a?x=1&amp;y=2">终于</a>' in page and "**" not in page
     assert 'class="row list' in page and 'class="row quote' in page and 'class="credit"' in page
+
+
+def test_crlf_source_keeps_its_line_ends():
+    crlf = STORY.replace("\n", "\r\n")
+    source = parse_markdown(crlf)
+    assert [(u.text, u.line) for u in source.units] == [(u.text, u.line) for u in parse_markdown(STORY).units]
+    out = rebuild(source, ["Title" if u.front else u.text for u in source.units])
+    assert out.startswith('---\r\ntitle: "Title"\r\nauthor: 林晓\r\n') and "\n" not in out.replace("\r\n", "")

@@ -150,7 +150,7 @@ def _front_title(text: str, block: str, meta: dict) -> Unit | None:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
-    m = re.search(r"^title:[ \t]*(.*?)[ \t]*$", block, re.MULTILINE)
+    m = re.search(r"^title:[ \t]*(.*?)[ \t\r]*$", block, re.MULTILINE)
     if not m or not m.group(1) or m.group(1)[0] in "|>":
         return None
     line = block.count("\n", 0, m.start()) + 1
