@@ -345,3 +345,19 @@ def test_crlf_source_keeps_its_line_ends():
     assert [(u.text, u.line) for u in source.units] == [(u.text, u.line) for u in parse_markdown(STORY).units]
     out = rebuild(source, ["Title" if u.front else u.text for u in source.units])
     assert out.startswith('---\r\ntitle: "Title"\r\nauthor: 林晓\r\n') and "\n" not in out.replace("\r\n", "")
+
+
+@pytest.mark.skipif(not REAL_MARKDOWN, reason="shared real Markdown documents not present")
+def test_real_documents_segment_twice_no_byte_changes(tmp_path):
+    (tmp_path / "source").mkdir()
+    for path in REAL_MARKDOWN:
+        (tmp_path / "source" / path.name).write_bytes(path.read_bytes())  # names like antd-button.zh-CN.md
+    config = load_config(tmp_path)
+    report = segment(config)
+    assert report.documents == len(REAL_MARKDOWN) and not report.empty
+    for po in sorted((tmp_path / "locale").rglob("*.po*")):
+        assert_gettext_clean(po)
+    before = snapshot(tmp_path)
+    (tmp_path / ".transflow/segment.json").unlink()  # no cache: the second run recomputes everything
+    segment(config)
+    assert snapshot(tmp_path) == before
