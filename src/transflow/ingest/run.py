@@ -23,6 +23,8 @@ from transflow.text.markdown import escape_markdown
 
 #: Largest page read (a saved page with inline images can be large; beyond this it is not a page).
 MAX_PAGE = 50_000_000
+#: Fewer characters of body text than this is not an article (an error page, a bare link list).
+MIN_ARTICLE = 20
 URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -89,12 +91,14 @@ def import_page(config: Config, page: str, name: str | None = None, force: bool 
     if target.exists() and not force:
         raise InputError(f"{target}: exists; pass --force to replace it, or --name to import under another name")
     raw, url = read_page(page)
+    if not raw.strip():
+        raise InputError(f"{page}: empty file; save the whole page (HTML) and import that")
     html, encoding = decode_page(raw)
     try:
         article = extract_article(html, url)
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken pages
         raise InputError(f"{page}: not a readable HTML page ({type(exc).__name__})") from None
-    if article is None:
+    if article is None or sum(len(p) for p in article.paragraphs) < MIN_ARTICLE:
         raise InputError(f"{page}: no article text found (is it a news article page?)")
     atomic_write(target, article_markdown(article))
     chars = sum(len(p) for p in article.paragraphs)
