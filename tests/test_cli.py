@@ -68,12 +68,11 @@ def test_the_choices_are_the_stages_own() -> None:
     from transflow.check import report, stats
     from transflow.draft import run as draft_run
     from transflow.glossary import discovery
-    from transflow.merge import html
     from transflow.merge import run as merge_run
 
     for enum, table in (
         (cli.MergeFormat, merge_run.FORMATS),
-        (cli.Layout, html.LAYOUTS),
+        (cli.Layout, merge_run.ALL_LAYOUTS),
         (cli.CheckFormat, report.FORMATS),
         (cli.StatsFormat, stats.FORMATS),
         (cli.TermsFormat, discovery.FORMATS),

@@ -39,7 +39,7 @@ ENCODING = typer.Option(
 #: check.report.FORMATS, check.stats.FORMATS, glossary.discovery.FORMATS, draft.run.ENGINES and DEVICES;
 #: tests/test_cli.py keeps them equal): written out here so that starting the CLI imports no stage.
 MergeFormat = choices("MergeFormat", ("html", "md", "txt", "tmx"))
-Layout = choices("Layout", ("side-by-side", "interleaved"))
+Layout = choices("Layout", ("side-by-side", "interleaved", "target"))
 CheckFormat = choices("CheckFormat", ("text", "json", "github", "junit"))
 StatsFormat = choices("StatsFormat", ("text", "json", "csv"))
 TermsFormat = choices("TermsFormat", ("text", "csv"))
@@ -318,7 +318,11 @@ def merge(
     docs: Optional[list[str]] = DOCS,
     lang: Optional[str] = LANG,
     fmt: MergeFormat = typer.Option("html", "--format", "-f", help="Output format."),
-    layout: Layout = typer.Option("side-by-side", help="HTML layout."),
+    layout: Layout = typer.Option(
+        "side-by-side",
+        help="side-by-side or interleaved (bilingual HTML); target: the translated article alone, in the source's "
+        "structure (html, md, txt).",
+    ),
     include_drafts: bool = typer.Option(False, "--include-drafts", help="Show machine drafts, marked as drafts."),
     min_translated: Optional[float] = typer.Option(
         None, "--min-translated", metavar="P", help="Refuse (exit 1, write nothing) below P percent reviewed."
@@ -331,6 +335,7 @@ def merge(
     """Merge source and reviewed translations into a parallel document (default build/<doc>.<lang>.html).
 
     Example: transflow merge qujiang --format md --include-drafts
+    Example: transflow merge story --layout target --format md --min-translated 100
     """
     from transflow.glossary.table import load_glossary
     from transflow.merge.run import merge as run_merge
@@ -353,6 +358,26 @@ def merge(
         )
     for path in paths:
         typer.echo(str(path))
+
+
+@app.command("import")
+@guarded
+def import_(
+    page: str = typer.Argument(..., help="A saved news page (.html), or its URL when online."),
+    name: Optional[str] = typer.Option(None, "--name", help="Document name (default: from the file or URL)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing source/<name>.md."),
+) -> None:
+    """Extract a news page's article into source/<doc>.md (headline, author, date, site, link in front matter).
+
+    Example: transflow import saved/story.html --name henan-rules
+    """
+    from transflow.ingest.run import import_page
+
+    report = import_page(config(), page, name, force)
+    typer.echo(
+        f"{report.path}: {report.title!r}, {report.paragraphs} paragraph(s), {report.characters:,} characters "
+        f"(read as {report.encoding})"
+    )
 
 
 @app.command()

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from transflow.check.markup import markup_problem, prose
 from transflow.glossary.table import GlossaryTerm, as_terms, missing_terms
 from transflow.text import numbers, zh
 
@@ -114,14 +115,14 @@ def number_words(unit: Unit, ctx: Context) -> str | None:
 def han(unit: Unit, ctx: Context) -> str | None:
     if unit.translation.isascii():
         return None
-    found = HAN.findall(unit.translation)
+    found = HAN.findall(prose(unit.source, unit.translation))
     return f"Chinese left in the English: {'、'.join(dict.fromkeys(found))}" if found else None
 
 
 def cjk_punctuation(unit: Unit, ctx: Context) -> str | None:
     if unit.translation.isascii():
         return None
-    found = CJK_PUNCT.findall(unit.translation)
+    found = CJK_PUNCT.findall(prose(unit.source, unit.translation))
     if not found:
         return None
     marks = " ".join(dict.fromkeys("".join(found)))
@@ -403,6 +404,10 @@ def glossary(unit: Unit, ctx: Context) -> str | None:
     return "glossary term not used: " + "; ".join(f"{t.zh} → {t.shown}" for t in missing) if missing else None
 
 
+def markup(unit: Unit, ctx: Context) -> str | None:
+    return markup_problem(unit.source, unit.translation)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("untranslated", ERROR, untranslated, "The entry has no translation.", content=False),
     Rule("fuzzy", ERROR, fuzzy, "The entry is fuzzy (a draft or a changed source) and needs review.", content=False),
@@ -418,6 +423,7 @@ RULES: tuple[Rule, ...] = (
     Rule("repetition", ERROR, repetition, "No word or phrase repeated in a loop (a machine-translation failure)."),
     Rule("length", WARNING, length, "The English/Chinese length ratio is close to the catalog's usual one."),
     Rule("glossary", WARNING, glossary, "Glossary terms in the source are translated as the glossary says."),
+    Rule("markup", ERROR, markup, "Link targets, inline code, images and emphasis of Markdown come through intact."),
 )
 RULE_IDS = tuple(rule.id for rule in RULES)
 BY_ID = {rule.id: rule for rule in RULES}

@@ -47,7 +47,7 @@ from transflow.project.locate import Located, find_catalogs
 
 IGNORE = re.compile(r"transflow-ignore\s*:\s*([^\n]*)")
 #: The position notes ``segment`` writes ("body, paragraph 3, sentence 1 of 2"): the paragraph's role.
-ROLE_NOTE = re.compile(r"^(title|heading|byline|caption|body|related), paragraph \d+", re.MULTILINE)
+ROLE_NOTE = re.compile(r"^(title|heading|byline|caption|body|related|list|quote|table), paragraph \d+", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,41 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """Where a story came from, as the front matter of an imported page records it."""
+
+    site: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+
+    @property
+    def is_news(self) -> bool:
+        """An imported story (it names its site or address), not just a blog post's author and date."""
+        return bool(self.site or self.url)
+
+    def line(self) -> str:
+        """``Source: 大河网 · 张三 · 2020-01-02 · https://…`` (the parts present)."""
+        return "Source: " + " · ".join(x for x in (self.site, self.author, self.date, self.url) if x)
+
+
+def _field(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_field(v) for v in value if _field(v))
+    if isinstance(value, dict) or value is None:
+        return ""
+    return " ".join(str(value).split())
+
+
+def credit_from(meta: dict) -> Credit | None:
+    """The credit of a document's front matter (``site``, ``author``, ``date``, ``source_url``), if any."""
+    credit = Credit(
+        _field(meta.get("site")), _field(meta.get("author")), _field(meta.get("date")), _field(meta.get("source_url"))
+    )
+    return credit if any((credit.site, credit.author, credit.date, credit.url)) else None
+
+
+@dataclass(frozen=True)
 class Aligned:
     """A whole article aligned with one language's catalog."""
 
@@ -84,6 +119,8 @@ class Aligned:
     counts: Progress  # the state of the document's distinct sentences (as msgfmt --statistics counts them)
     include_drafts: bool
     revised: str = ""  # the catalog's PO-Revision-Date, for the colophon
+    credit: Credit | None = None  # where the story came from (front matter), shown by every output
+    markdown: bool = False  # the source is Markdown: sentences carry inline markup to render
 
     @property
     def title(self) -> Block | None:
@@ -132,6 +169,7 @@ def align(
     include_drafts: bool = False,
     source_lang: str = "zh",
     revised: str = "",
+    credit: Credit | None = None,
 ) -> Aligned:
     """Pair every source sentence with its catalog entry (by msgid; obsolete entries are ignored)."""
     by_msgid = {e.msgid: e for e in entries if not e.obsolete and e.msgctxt is None and not e.msgid_plural}
@@ -155,7 +193,8 @@ def align(
                 )
             )
         blocks.append(Block(par.index, par.line, par.role, tuple(sentences), par.gaps))
-    return Aligned(doc, lang, source_lang, tuple(blocks), Progress.of_states(states.values()), include_drafts, revised)
+    progress = Progress.of_states(states.values())
+    return Aligned(doc, lang, source_lang, tuple(blocks), progress, include_drafts, revised, credit)
 
 
 Marks = dict[str, list[tuple[int, int, Term]]]

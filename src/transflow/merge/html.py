@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from transflow import __version__
 from transflow.merge.document import (
@@ -27,13 +27,17 @@ from transflow.merge.document import (
     separator,
     used_terms,
 )
-from transflow.merge.style import CSS
+from transflow.merge.style import CSS, STRUCTURE_CSS
 from transflow.po import langs
 from transflow.po.langs import display_name
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
 NEEDS_REVIEW = "needs-review"  # a fuzzy entry that is not a machine draft (see document.DRAFT_COMMENT)
+#: Renders one sentence's text as HTML: plain escaping, or inline Markdown for Markdown sources.
+Inline = Callable[[str], str]
+#: Roles that Markdown structure gives (list item, quoted paragraph, table cell), styled as such.
+STRUCTURE_CLASSES = {"list": "list", "quote": "quote", "table": "table"}
 STATE_TITLES = {
     DRAFT: "Machine draft, not yet reviewed",
     NEEDS_REVIEW: "Needs review: changed or marked fuzzy since it was translated",
@@ -47,6 +51,15 @@ SCRIPT = (
     "['mouseover','focusin'].forEach(function(k){d.addEventListener(k,function(e){h(e,true);});});"
     "['mouseout','focusout'].forEach(function(k){d.addEventListener(k,function(e){h(e,false);});});})();"
 )
+
+
+def markdown_inline(text: str) -> str:
+    """Inline Markdown of a Markdown source as HTML: links, emphasis, code; raw HTML shown as text."""
+    from transflow.text.markdown import parser
+
+    md = parser()
+    md.options["html"] = False
+    return md.renderInline(text)
 
 
 def esc(text: str) -> str:
@@ -90,8 +103,13 @@ class Notes:
         return f'<sup class="nref"><a href="#note-{number}"{anchor} aria-label="Note {number}">{number}</a></sup>'
 
 
-def zh_sentence(sentence: Sentence, marks: Marks) -> str:
-    """A source sentence with its glossary terms marked (approved English on hover and focus)."""
+def zh_sentence(sentence: Sentence, marks: Marks, inline: Inline = esc) -> str:
+    """A source sentence with its glossary terms marked (approved English on hover and focus).
+
+    A Markdown sentence (``inline`` renders it) shows its links, emphasis and code instead of term marks.
+    """
+    if inline is not esc:
+        return f'<span class="s" data-s="{sentence.key}" tabindex="0">{inline(sentence.zh)}</span>'
     out, pos = [], 0
     for start, end, term in marks.get(sentence.zh, ()):
         out.append(esc(sentence.zh[pos:start]))
@@ -105,15 +123,14 @@ def zh_sentence(sentence: Sentence, marks: Marks) -> str:
     return f'<span class="s" data-s="{sentence.key}" tabindex="0">{"".join(out)}</span>'
 
 
-def en_sentence(sentence: Sentence, source_lang: str, notes: Notes) -> str:
+def en_sentence(sentence: Sentence, source_lang: str, notes: Notes, inline: Inline = esc) -> str:
     if sentence.state == REVIEWED:
-        return (
-            f'<span class="s" data-s="{sentence.key}" tabindex="0">{esc(sentence.target)}</span>{notes.ref(sentence)}'
-        )
+        text = inline(sentence.target)
+        return f'<span class="s" data-s="{sentence.key}" tabindex="0">{text}</span>{notes.ref(sentence)}'
     attrs = f' lang="{bcp47(source_lang)}"' if sentence.en is None else ""
     return (
         f'<span class="s {sentence.state}" data-s="{sentence.key}" tabindex="0"{attrs} '
-        f'title="{esc(STATE_TITLES[state_label(sentence)])}">{esc(sentence.target)}</span>{notes.ref(sentence)}'
+        f'title="{esc(STATE_TITLES[state_label(sentence)])}">{inline(sentence.target)}</span>{notes.ref(sentence)}'
     )
 
 
@@ -122,18 +139,18 @@ def state_label(sentence: Sentence) -> str:
     return NEEDS_REVIEW if sentence.state == DRAFT and not sentence.machine else sentence.state
 
 
-def zh_text(block: Block, marks: Marks) -> str:
-    parts = [zh_sentence(block.sentences[0], marks)]
+def zh_text(block: Block, marks: Marks, inline: Inline = esc) -> str:
+    parts = [zh_sentence(block.sentences[0], marks, inline)]
     for gap, sentence in zip(block.gaps, block.sentences[1:], strict=True):
-        parts.append(esc(gap) + zh_sentence(sentence, marks))
+        parts.append(esc(gap) + zh_sentence(sentence, marks, inline))
     return "".join(parts)
 
 
-def en_text(block: Block, source_lang: str, notes: Notes) -> str:
+def en_text(block: Block, source_lang: str, notes: Notes, inline: Inline = esc) -> str:
     """Target sentences, each in its own element, spaced as :func:`~transflow.merge.document.join_target` does."""
     out, previous = [], ""
     for sentence in block.sentences:
-        out.append(separator(previous, sentence.target) + en_sentence(sentence, source_lang, notes))
+        out.append(separator(previous, sentence.target) + en_sentence(sentence, source_lang, notes, inline))
         previous = sentence.target
     return "".join(out)
 
@@ -144,18 +161,22 @@ def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
         return "h1", "title"
     if block.role == HEADING:
         return ("p", "kicker") if next_role == HEADING else ("h2", "heading")
-    return "p", {BYLINE: "byline", CAPTION: "caption", RELATED: "related"}.get(block.role, "body")
+    return "p", {BYLINE: "byline", CAPTION: "caption", RELATED: "related"}.get(
+        block.role, STRUCTURE_CLASSES.get(block.role, "body")
+    )
 
 
 def row(block: Block, next_role: str | None, aligned: Aligned, marks: Marks, notes: Notes) -> str:
     tag, cls = tag_for(block, next_role)
+    inline = markdown_inline if aligned.markdown else esc
     src, tgt = bcp47(aligned.source_lang), bcp47(aligned.lang)
     states = {s.state for s in block.sentences}
     mark = " has-untranslated" if UNTRANSLATED in states else (" has-draft" if DRAFT in states else "")
     return (
         f'<div class="row {cls}{mark}" id="p{block.index}" data-line="{block.line}">'
-        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, marks)}</{tag}>'
-        f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">{en_text(block, aligned.source_lang, notes)}</{tag}>'
+        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, marks, inline)}</{tag}>'
+        f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">'
+        f"{en_text(block, aligned.source_lang, notes, inline)}</{tag}>"
         "</div>"
     )
 
@@ -250,6 +271,8 @@ def render_html(
         " · ".join(dict.fromkeys(x for x in (title_block.en, title_block.zh) if x)) if title_block else aligned.doc
     )
     lang_name = display_name(aligned.lang)
+    structured = aligned.credit is not None or any(b.role in STRUCTURE_CLASSES for b in blocks)
+    extra_css = STRUCTURE_CSS if structured else ""
     found = used_terms(marks)
     colophon = " · ".join(
         esc(x)
@@ -267,12 +290,13 @@ def render_html(
         f'<meta http-equiv="Content-Security-Policy" content="{esc(csp())}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="transflow {__version__}">\n'
-        f"<title>{esc(page_title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(page_title)}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n"
         '<header class="masthead">\n'
         f'<p class="edition"><span>Bilingual edition</span> <span lang="zh-Hans">中英对照</span>'
         f'<span class="pair"><span lang="zh-Hans">中文</span> → {esc(lang_name)}</span></p>\n'
         + "".join(head_rows)
         + "\n"
+        + (f'<p class="credit">{esc(aligned.credit.line())}</p>\n' if aligned.credit is not None else "")
         + status(aligned, bool(found), any(s.note for b in blocks for s in b.sentences))
         + "\n</header>\n<main>\n"
         '<div class="row colheads" aria-hidden="true"><div lang="zh-Hans">中文原文</div>'

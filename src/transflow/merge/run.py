@@ -7,11 +7,12 @@ every document passes is anything written, each file atomically. A refused run l
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transflow.merge.document import Aligned, align, as_terms
+from transflow.merge.document import Aligned, align, as_terms, credit_from
 from transflow.merge.html import LAYOUTS, render_html
+from transflow.merge.target import bilingual_markdown, render_target
 from transflow.merge.text import render_markdown, render_text
 from transflow.merge.tmx import render_tmx
 from transflow.po.catalog import load_catalog
@@ -19,7 +20,13 @@ from transflow.po.progress import check_threshold
 from transflow.project.config import Config
 from transflow.project.errors import InputError, Problems
 from transflow.project.files import atomic_write
-from transflow.text.article import read_article
+from transflow.text.article import read_source
+from transflow.text.markdown import MarkdownSource
+
+#: The translated article alone, in the source's structure (any format but TMX).
+TARGET = "target"
+#: Every layout ``merge --layout`` takes: the bilingual HTML layouts, then the translated article alone.
+ALL_LAYOUTS = (*LAYOUTS, TARGET)
 
 #: Output format -> file extension.
 FORMATS = {"html": "html", "md": "md", "txt": "txt", "tmx": "tmx"}
@@ -30,6 +37,7 @@ class Planned:
     aligned: Aligned
     path: Path
     text: str
+    source: MarkdownSource | None = None
 
 
 def _ref(config: Config, path: Path) -> str:
@@ -41,12 +49,19 @@ def _ref(config: Config, path: Path) -> str:
 
 def load_aligned(config: Config, doc: str, source: Path, lang: str, include_drafts: bool) -> Aligned:
     """Read one document and its catalog for ``lang`` and align them."""
+    return load_document(config, doc, source, lang, include_drafts)[0]
+
+
+def load_document(
+    config: Config, doc: str, source: Path, lang: str, include_drafts: bool
+) -> tuple[Aligned, MarkdownSource | None]:
+    """One document aligned with its catalog for ``lang``, and its parsed Markdown (None for plain text)."""
     po_path = config.po_path(doc, lang)
     if not po_path.exists():
         raise InputError(f"{po_path}: no catalog for {doc!r} in {lang!r}; run `transflow segment` first")
     po = load_catalog(po_path)
-    paragraphs = read_article(source, config.source_encoding)
-    return align(
+    paragraphs, markdown = read_source(source, config.source_encoding)
+    aligned = align(
         doc,
         lang,
         paragraphs,
@@ -54,7 +69,9 @@ def load_aligned(config: Config, doc: str, source: Path, lang: str, include_draf
         include_drafts=include_drafts,
         source_lang=config.source_lang,
         revised=po.metadata.get("PO-Revision-Date", ""),
+        credit=credit_from(markdown.meta) if markdown is not None else None,
     )
+    return (replace(aligned, markdown=True) if markdown is not None else aligned), markdown
 
 
 def render(
@@ -65,8 +82,13 @@ def render(
     glossary_table: bool = False,
     source_ref: str = "",
     catalog_ref: str = "",
+    source: MarkdownSource | None = None,
 ) -> str:
     """The document text in one format (pure)."""
+    if layout == TARGET:
+        return render_target(aligned, fmt, source)
+    if fmt == "md" and source is not None:  # a Markdown source keeps its structure, both languages in it
+        return bilingual_markdown(aligned, source)
     if fmt == "html":
         return render_html(aligned, layout, terms, glossary_table, source_ref, catalog_ref)
     if fmt == "md":
@@ -120,8 +142,10 @@ def merge(
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if layout not in LAYOUTS:
-        raise InputError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
+    if layout not in ALL_LAYOUTS:
+        raise InputError(f"unknown layout {layout!r}; use one of {', '.join(ALL_LAYOUTS)}")
+    if layout == TARGET and fmt == "tmx":
+        raise InputError("--layout target writes the translated article; TMX is always bilingual, drop --layout")
     check_threshold(min_translated)
     terms = as_terms(glossary)
     documents = config.documents(docs)
@@ -132,16 +156,15 @@ def merge(
     short: list[str] = []
     for doc, source in documents:
         for lg in langs:
-            aligned = load_aligned(config, doc, source, lg, include_drafts)
+            aligned, markdown = load_document(config, doc, source, lg, include_drafts)
             c = aligned.counts
             if not c.meets(min_translated):
                 short.append(f"{_ref(config, config.po_path(doc, lg))} is {c.shown} reviewed ({c.reviewed}/{c.total})")
                 continue
             path = _output_path(config, doc, lg, fmt, output, many)
-            text = render(
-                aligned, fmt, layout, terms, glossary_table, _ref(config, source), _ref(config, config.po_path(doc, lg))
-            )
-            planned.append(Planned(aligned, path, text))
+            refs = (_ref(config, source), _ref(config, config.po_path(doc, lg)))
+            text = render(aligned, fmt, layout, terms, glossary_table, *refs, source=markdown)
+            planned.append(Planned(aligned, path, text, markdown))
     if short:
         raise Problems(f"{'; '.join(short)}, below --min-translated {min_translated:g}%; nothing written")
     for p in planned:

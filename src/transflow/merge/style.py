@@ -110,3 +110,11 @@ body:has(.glossary) abbr.term::after{content:none}
 .nref a,a{color:inherit}
 .masthead{border-top-width:2pt}}
 """
+
+#: Added only for documents that need it (Markdown structure roles, a credit line), so the page of a plain
+#: text article stays byte for byte what it was.
+STRUCTURE_CSS = """.credit{font:.85rem/1.5 var(--ui);color:var(--muted);margin:.6rem 0 0}
+.row.list>*{padding-left:1.1rem;position:relative}.row.list>*::before{content:"•";position:absolute;left:.2rem}
+.row.quote>*{border-left:3px solid var(--rule);padding-left:.8rem;color:var(--muted)}
+.row.table>*{font-size:.95rem;border-bottom:1px solid var(--rule)}
+"""

@@ -73,6 +73,7 @@ def render_markdown(aligned: Aligned, source_ref: str = "", catalog_ref: str = "
         f"**{c.shown} reviewed** · {c.total} sentences: {c.reviewed} reviewed, {c.drafts} drafts ({drafts}), "
         f"{c.untranslated} untranslated (source shown, marked *\\[untranslated\\]*)",
         "",
+        *([f"*{md_escape(aligned.credit.line())}*", ""] if aligned.credit is not None else []),
         f"| 中文 | {md_escape(display_name(aligned.lang))} |",
         "|---|---|",
     ]
@@ -100,6 +101,8 @@ def render_text(aligned: Aligned) -> str:
         f"{'' if aligned.include_drafts else ' (not shown)'}, {c.untranslated} untranslated of {c.total} sentences",
         "",
     ]
+    if aligned.credit is not None:
+        out[1:1] = [aligned.credit.line()]
     for block in aligned.blocks:
         pieces = []
         for state, run in groupby(block.sentences, key=lambda s: s.state):

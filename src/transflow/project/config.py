@@ -64,25 +64,31 @@ class Config:
             return doc_path.name
 
     def documents(self, names: list[str] | None = None) -> list[tuple[str, Path]]:
-        """The documents to work on: named ones (by stem or path), else every ``*.txt`` in the source dir."""
+        """The documents to work on: named ones (by stem or path), else every source in the source dir.
+
+        Sources are ``*.txt`` (one paragraph per line) and ``*.md`` (Markdown); one name with both is refused.
+        """
         if not names:
             if not self.source_dir.is_dir():
                 raise InputError(f"{self.source_dir}: no source folder; create it and put articles (*.txt) in it")
-            found = sorted(self.source_dir.glob("*.txt"))
+            found = sorted(p for ext in SOURCE_SUFFIXES for p in self.source_dir.glob(f"*{ext}"))
             if not found:
-                raise InputError(f"no articles in {self.source_ref(self.source_dir)}/; put articles (*.txt) in it")
-            return [(check_doc_name(p.stem, p), p) for p in found]
+                raise InputError(
+                    f"no articles in {self.source_ref(self.source_dir)}/; put articles (*.txt or *.md) in it"
+                )
+            return _unique([(check_doc_name(p.stem, p), p) for p in sorted(found, key=lambda p: p.stem)])
         out = []
         for name in names:
             path = Path(name)
-            if path.suffix == ".txt" and path.exists():
+            if path.suffix in SOURCE_SUFFIXES and path.exists():
                 out.append((check_doc_name(path.stem, path), path))
                 continue
             check_doc_name(name, name)
-            path = self.source_dir / f"{name}.txt"
-            if not path.exists():
-                raise InputError(f"{path}: no such source document")
-            out.append((name, path))
+            candidates = [self.source_dir / f"{name}{ext}" for ext in SOURCE_SUFFIXES]
+            existing = [p for p in candidates if p.exists()]
+            if not existing:
+                raise InputError(f"{candidates[0]}: no such source document")
+            out += _unique([(name, p) for p in existing])
         return out
 
     def check_lang(self, lang: str) -> str:
@@ -92,6 +98,20 @@ class Config:
 
     def langs(self, lang: str | None) -> list[str]:
         return [self.check_lang(lang)] if lang else list(self.target_langs)
+
+
+#: Source file kinds: plain text first (the original format), then Markdown.
+SOURCE_SUFFIXES = (".txt", ".md")
+
+
+def _unique(docs: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """Refuse two sources with one name (``a.txt`` and ``a.md`` would share one catalog)."""
+    seen: dict[str, Path] = {}
+    for name, path in docs:
+        if name in seen:
+            raise InputError(f"{path}: {seen[name].name} has the same name; keep one source per document")
+        seen[name] = path
+    return docs
 
 
 def check_doc_name(name: str, where: object) -> str:

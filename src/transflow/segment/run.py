@@ -27,7 +27,8 @@ from transflow.po.msgmerge import merge_entries
 from transflow.project.config import Config
 from transflow.project.files import atomic_write, read_input
 from transflow.text import words
-from transflow.text.article import Paragraph, read_article
+from transflow.text.article import Paragraph, is_markdown, read_article
+from transflow.text.markdown import plain_inline
 
 CACHE_FILE = ".transflow/segment.json"
 #: Positions listed in the notes of a sentence that recurs; the rest are counted.
@@ -74,6 +75,11 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
         return notes + name_notes(sentence, glossed)
 
     return annotate
+
+
+def _on_visible_text(annotate: Annotator) -> Annotator:
+    """An annotator that reads a Markdown sentence as a reader sees it (link targets and markup left out)."""
+    return lambda sentence: annotate(plain_inline(sentence))
 
 
 def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = None) -> list[polib.POEntry]:
@@ -339,6 +345,8 @@ def plan_document(
 ) -> Plan:
     """Everything one document's segment run would write, as (path, text) pairs, computed in memory."""
     paragraphs = read_article(path, encoding)
+    if annotate is not None and is_markdown(path):  # names and terms in the words, not in URLs and code
+        annotate = _on_visible_text(annotate)
     entries = template_entries(config.source_ref(path), paragraphs, annotate)
     inputs: dict[Path, str | None] = {}
     if not entries:  # like xgettext: a document with no text gets no catalogs (msgcat would print nothing)

@@ -11,7 +11,8 @@ from pathlib import Path
 from transflow.project.errors import InputError
 from transflow.project.files import read_input
 from transflow.text import zh
-from transflow.text.roles import detect_roles
+from transflow.text.markdown import MarkdownSource, parse_markdown, split_markdown
+from transflow.text.roles import BODY, detect_roles, shape_role
 from transflow.text.split import split_spans, strip_paragraph
 
 #: Line ends as editors count them: CRLF, LF, or a lone CR (old Mac files).
@@ -30,6 +31,8 @@ READING = {"strip_control": False}
 MAX_PARAGRAPH = 200_000
 #: Legacy Chinese encodings tried only to tell the user what the file probably is.
 LEGACY_ENCODINGS = ("gb18030", "big5")
+#: Source files read as Markdown (CommonMark + GFM tables); every other source is plain text.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -161,13 +164,27 @@ def parse_article(text: str) -> list[Paragraph]:
     return out
 
 
-def read_article(
+def markdown_paragraphs(source: MarkdownSource) -> list[Paragraph]:
+    """Paragraphs of a Markdown source: one per unit, roles from the structure, sentences whole in markup.
+
+    A plain paragraph may still be a byline, a photo caption or a subheading by its shape (imported news
+    pages set those as paragraphs); structure decides everything else.
+    """
+    out = []
+    for i, u in enumerate(source.units, start=1):
+        spans = tuple(split_markdown(u.text))
+        role = shape_role(u.text) if u.role == BODY else u.role
+        out.append(Paragraph(u.line, i, u.text, role, tuple(u.text[a:b] for a, b in spans), spans))
+    return out
+
+
+def read_text(
     path: Path,
     encoding: str | None = None,
     strip_control: bool | None = None,
     warn: Callable[[str], None] = _to_stderr,
-) -> list[Paragraph]:
-    """Read and parse one source file; repairs are reported through ``warn``, one line each.
+) -> str:
+    """A source file's text, decoded, repaired and checked; repairs are reported through ``warn``.
 
     ``strip_control`` defaults to how this process reads sources (``READING``, set by the CLI).
     """
@@ -177,4 +194,26 @@ def read_article(
     check_text(text, path)
     for line in warnings:
         warn(line)
-    return parse_article(text)
+    return text
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def read_source(
+    path: Path, encoding: str | None = None, strip_control: bool | None = None, warn: Callable[[str], None] = _to_stderr
+) -> tuple[list[Paragraph], MarkdownSource | None]:
+    """Paragraphs of one source file, and for Markdown the parsed document (skeleton, units, front matter)."""
+    text = read_text(path, encoding, strip_control, warn)
+    if is_markdown(path):
+        source = parse_markdown(text)
+        return markdown_paragraphs(source), source
+    return parse_article(text), None
+
+
+def read_article(
+    path: Path, encoding: str | None = None, strip_control: bool | None = None, warn: Callable[[str], None] = _to_stderr
+) -> list[Paragraph]:
+    """Read and parse one source file: plain text (one paragraph per line) or Markdown."""
+    return read_source(path, encoding, strip_control, warn)[0]

@@ -74,3 +74,8 @@ def detect_roles(paragraphs: list[str]) -> list[str]:
             related = True
         roles.append(RELATED if related else _role(text, index))
     return roles
+
+
+def shape_role(text: str) -> str:
+    """The role a paragraph's shape alone gives it inside an article (never the title, which is positional)."""
+    return _role(text, 1)

@@ -1,0 +1,1 @@
+"""Bringing articles in: news pages -> Markdown sources (``transflow import``)."""
