@@ -53,6 +53,8 @@ class Context:
     length_median: float = math.log(3.0)  # log(English chars / Chinese chars) of a typical entry
     length_spread: float = 0.25  # robust standard deviation of that log ratio
     glossary: Glossary | None = None
+    lang: str = "en"
+    seen: str = ""  # every reviewed English of the catalog, in name-comparison form (names: Mr. Tang)
 
 
 @dataclass(frozen=True)
@@ -295,6 +297,17 @@ def glossary(unit: Unit, ctx: Context) -> str | None:
     return "glossary term not used: " + "; ".join(f"{t.zh} → {t.en}" for t in missing) if missing else None
 
 
+def names(unit: Unit, ctx: Context) -> str | None:
+    """A Chinese person's name spelt otherwise than its romanization (or glossary English) says."""
+    if not ctx.lang.startswith("en") or not HAN.search(unit.source):
+        return None
+    from transflow.text.names import missing_names
+
+    known = {t.zh: t.en for t in ctx.glossary.terms.values()} if ctx.glossary else None
+    missing = missing_names(unit.source, unit.translation, known, ctx.seen)
+    return "name: " + "; ".join(missing) if missing else None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("untranslated", ERROR, untranslated, "The entry has no translation.", content=False),
     Rule("fuzzy", ERROR, fuzzy, "The entry is fuzzy (a draft or a changed source) and needs review.", content=False),
@@ -309,6 +322,7 @@ RULES: tuple[Rule, ...] = (
     Rule("repetition", ERROR, repetition, "No word or phrase repeated in a loop (a machine-translation failure)."),
     Rule("length", WARNING, length, "The English/Chinese length ratio is close to the catalog's usual one."),
     Rule("glossary", WARNING, glossary, "Glossary terms in the source are translated as the glossary says."),
+    Rule("names", WARNING, names, "Chinese person names are spelt as their romanization (or the glossary) says."),
 )
 RULE_IDS = tuple(rule.id for rule in RULES)
 BY_ID = {rule.id: rule for rule in RULES}

@@ -44,6 +44,7 @@ from transflow.po.msgmerge import FUZZY
 from transflow.project.config import Config
 from transflow.project.errors import InputError
 from transflow.project.locate import Located, find_catalogs
+from transflow.text.romanize import key
 
 IGNORE = re.compile(r"transflow-ignore\s*:\s*([^\n]*)")
 
@@ -206,7 +207,9 @@ def _check_catalog(
     stats = length or checks.robust_stats(ratios)
     if plan.glossary and plan.glossary not in _GLOSSARIES:
         _GLOSSARIES[plan.glossary] = Glossary.build(plan.glossary)
-    ctx = Context(glossary=_GLOSSARIES.get(plan.glossary))
+    ctx = Context(glossary=_GLOSSARIES.get(plan.glossary), lang=where.lang)
+    if "names" in plan.rules:
+        ctx.seen = key(" ".join(u.translation for _, _, u in entries if u.reviewed))
     if stats:
         ctx.length_median, ctx.length_spread = stats
     severity = dict(plan.severity)

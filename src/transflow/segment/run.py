@@ -51,17 +51,22 @@ def position_note(par: Paragraph, k: int) -> str:
     return where if len(par.segments) == 1 else f"{where}, sentence {k} of {len(par.segments)}"
 
 
-def name_notes(sentence: str, skip: frozenset[str] = frozenset()) -> list[str]:
-    """Names jieba finds in a sentence, as one note line (jieba is imported only when needed)."""
-    from transflow.text.names import find_names
+def name_notes(sentence: str, skip: frozenset[str] = frozenset(), known: dict[str, str] | None = None) -> list[str]:
+    """Names jieba finds in a sentence with their English, as one note line (``唐忠祥 = Tang Zhongxiang (person)``).
 
-    names = [(n, kind) for n, kind in find_names(sentence) if n not in skip]
-    return [("names: " + ", ".join(f"{n} ({kind})" for n, kind in names))] if names else []
+    ``known`` (the glossary) wins over pinyin; names spelt from another language are only marked.
+    jieba and pypinyin are imported only when needed.
+    """
+    from transflow.text.names import named
+
+    names = [n for n in named(sentence, known) if n.zh not in skip]
+    return [("names: " + ", ".join(n.note for n in names))] if names else []
 
 
 def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
     """Glossary terms with their approved English, then the other names in the sentence."""
     ready = False
+    known = {t.zh: t.en for t in terms if t.en}
 
     def annotate(sentence: str) -> list[str]:
         nonlocal ready
@@ -71,7 +76,7 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
         found = find_terms(sentence, terms)
         glossed = frozenset(t.zh for t in found)
         notes = [f"glossary: {t.zh} = {t.en}" + (f" ({t.note})" if t.note else "") for t in found]
-        return notes + name_notes(sentence, glossed)
+        return notes + name_notes(sentence, glossed, known)
 
     return annotate
 

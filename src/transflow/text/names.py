@@ -7,15 +7,19 @@ The filters are tables: a person needs a surname and must be a word jieba's dict
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from transflow.text import words
+from transflow.text import romanize
+from transflow.text.romanize import EXONYMS, NAME_DOTS, TRANSLIT, is_foreign
 
-PERSON, PLACE, ORG = "person", "place", "organization"
+PERSON, PLACE, ORG, FOREIGN = "person", "place", "organization", "foreign name"
 
 #: Common Chinese surnames (single and compound); a person name starts with one of them.
 SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "习王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
@@ -41,7 +45,17 @@ NOT_NAMES = frozenset("上门 南站 中省 驻区 施策 卫健 党组织 卫�
 #: Single characters that follow a name but are never part of one (所说, 的, 在 ...).
 NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等")
 #: Characters that end verb phrases and titles (戴上, 楼长, 闻令) but almost never a given name.
-NOT_NAME_END = frozenset("上下来去出进起了着过到长令们的地得个些员者家式性化")
+NOT_NAME_END = frozenset("上下来去出进起了着过到长令们的地得个些员者家式性化是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于")
+#: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
+#: starting with one is a person only with more evidence (a title before it, a speech verb after it).
+WEAK_SURNAMES = frozenset("万余时段高安花龙胡许季文和明华海南原强权谷颜全成党金白石马牛")
+#: Verbs of motion and what they reach (上山, 进村, 下楼): jieba tags some of these as places.
+MOTION_VERBS = frozenset("上下进出回到去来登返")
+MOTION_GOALS = frozenset("山楼门岸街车船路坡岗台场乡城村岛")
+#: Directions: a direction plus a common noun is a figure of speech (南大门 "southern gateway"), not a place.
+DIRECTIONS = frozenset("东南西北中")
+#: Nouns after which a two-character unknown word is an abbreviation, not a person (文旅部门, 文旅产业).
+HEAD_NOUNS = frozenset("部门 产业 行业 企业 项目 市场 资源 融合 消费 工作 领域 系统 机构 单位 品牌".split())
 #: Verbs that are part of institution names (科技创新局, 城市建设投资集团, 市场监督管理局).
 ORG_NAME_VERBS = frozenset("创新 发展 建设 投资 开发 服务 管理 监督 检查 研究 治理 保障 规划 监管 运输 保护".split())
 #: Verbs of speech: a dictionary name right before one is a person (张建国说, 李明表示).
@@ -51,6 +65,8 @@ RARE_NAME_FREQ = 50
 #: Tags of tokens that may sit inside an organisation name between the proper noun and the suffix.
 ORG_INNER_TAGS = ("n", "ns", "nr", "nz", "nt", "vn", "j", "an", "l", "new", "gl")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "nrt", "nrfg")
+#: Tags of the pieces a transliterated name is cut into (unknown words included).
+FOREIGN_TAGS = ("ns", "nr", "nrt", "nrfg", "nz", "new", "x")
 MAX_ORG_LEN = 16
 
 
@@ -71,10 +87,40 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
         return False
     if not (word[0] in SURNAMES or word[:2] in SURNAMES):
         return False
-    unknown = (tag == "new" and word[-1] not in NOT_NAME_END) or (
-        tag.startswith("nr") and (words.freq(word) < RARE_NAME_FREQ or nxt in SPEECH_VERBS)
+    if word[-1] in NOT_NAME_END or (nxt in HEAD_NOUNS or nxt in ORG_SUFFIXES) and tag == "new":
+        return False
+    spoken = nxt in SPEECH_VERBS
+    weak = len(word) == 2 and word[0] in WEAK_SURNAMES and not spoken
+    unknown = (tag == "new" and not weak) or (
+        tag.startswith("nr") and (words.freq(word) < RARE_NAME_FREQ or spoken or tag == "nrfg")
     )
     return (unknown and len(word) <= 3) or (prev in TITLES and tag not in ("v", "d", "p"))
+
+
+def _not_a_place(word: str) -> bool:
+    """Words jieba tags as places that are not: 上山 (a verb of motion), 南大门 (a metaphor), 哥哥, 东西."""
+    if word in NOT_NAMES or word[0] == word[1] or all(c in DIRECTIONS for c in word):
+        return True
+    if word[0] in MOTION_VERBS and word[1:] in MOTION_GOALS:
+        return True
+    rest = word[1:]
+    return word[0] in DIRECTIONS and len(rest) >= 2 and words.tag_of(rest) == "n"
+
+
+def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
+    """A name spelt in transliteration characters starting at token ``i`` (克里+梅茨, 柯林·德·鲁蒂斯)."""
+    j, end, text = i, i, ""
+    while j < len(tokens):
+        w, t = tokens[j]
+        dot = len(w) == 1 and w in NAME_DOTS and text
+        if not dot and not (all(c in TRANSLIT for c in w) and t in FOREIGN_TAGS):
+            break
+        j += 1
+        if not dot:
+            text, end = "".join(tok for tok, _ in tokens[i:j]), j
+    if len(text) >= 2 and text not in EXONYMS and is_foreign(text):
+        return end, text
+    return i, ""
 
 
 @lru_cache(maxsize=65536)
@@ -86,6 +132,11 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
     while i < len(tokens):
         word, tag = tokens[i]
         prev = _title(tokens[i - 1][0]) if i else None
+        end, name = _foreign(tokens, i)
+        if name:
+            found.setdefault(name, FOREIGN)
+            i = end
+            continue
         end, name, kind = _compound(tokens, i)
         if name:
             found.setdefault(name, kind)
@@ -103,9 +154,11 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             kind = _kind_by_suffix(word) or (PERSON if word[:1] in SURNAMES and 2 <= len(word) <= 3 else None)
             if kind:
                 found.setdefault(word, kind)
+        elif tag.startswith(PROPER_TAGS) and len(word) >= 3 and romanize.generic(word):  # 丹霞山 (tagged nr)
+            found.setdefault(word, PLACE)
         elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None):
             found.setdefault(word, PERSON)
-        elif tag == "ns" and len(word) >= 2 and word not in NOT_NAMES:
+        elif tag == "ns" and len(word) >= 2 and not _not_a_place(word):
             found.setdefault(word, PLACE)
         i += 1
     return tuple(found.items())
@@ -155,3 +208,75 @@ def _compound(tokens: list[tuple[str, str]], i: int) -> tuple[int, str, str]:
         elif not (t.startswith(ORG_INNER_TAGS) or w in "()（）" or w in PLACE_SUFFIXES or w in ORG_NAME_VERBS):
             break
     return best
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name in a sentence with its kind and its English (``None``: look it up, e.g. a foreign name)."""
+
+    zh: str
+    kind: str
+    en: str | None
+
+    @property
+    def note(self) -> str:
+        """As in the ``#. names:`` note: ``唐忠祥 = Tang Zhongxiang (person)``, ``特朗普 (foreign name)``."""
+        return f"{self.zh} = {self.en} ({self.kind})" if self.en else f"{self.zh} ({self.kind})"
+
+
+def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
+    """The names of a sentence with their English: the glossary's (``known``) first, else romanized."""
+    out = []
+    for zh, kind in find_names(sentence):
+        en = (known or {}).get(zh) or (romanize.romanize(zh, kind, known) if kind in (PERSON, PLACE) else None)
+        out.append(Name(zh, kind, en))
+    return out
+
+
+#: Titles and honorifics an English translation may put before a bare surname (Mr. Tang, Dr. Li).
+EN_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor madam".split())
+_EN_WORD = re.compile(r"[A-Za-zÀ-ɏ]+(?:[-'’‐][A-Za-zÀ-ɏ]+)*")
+
+
+def _given_after(surname: str, translation: str) -> list[str]:
+    """The capitalised words right after each ``surname`` in an English text ("Tang Zhongxing" -> Zhongxing)."""
+    found = []
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", translation, flags=re.IGNORECASE):
+        nxt = _EN_WORD.match(translation, m.end() + 1) if translation[m.end() : m.end() + 1] == " " else None
+        found.append(nxt.group(0) if nxt and nxt.group(0)[:1].isupper() else "")
+    return found
+
+
+def missing_names(source: str, translation: str, known: dict[str, str] | None = None, seen: str = "") -> list[str]:
+    """Messages for the Chinese person names of ``source`` whose English is wrong in ``translation``.
+
+    Compared in :func:`romanize.key` form (no case, spaces, hyphens, apostrophes). Quiet where a
+    professional may differ: a surname alone (Mr. Tang) once the full name is in ``seen`` (the
+    catalog's English, in key form), a name rendered as a pronoun or a title (the surname is absent),
+    and Hong Kong or Taiwan spellings (a hyphenated given name: Li Ka-shing). Reported: a given name
+    that differs after the right surname (Tang Zhongxing for 唐忠祥), or a surname alone whose full
+    name the catalog never gives.
+    """
+    text = romanize.key(translation)
+    out = []
+    found = named(source, known)
+    others = {romanize.key(n.en) for n in found if n.en}
+    for name in found:
+        if name.kind != PERSON or not name.en or romanize.key(name.en) in text:
+            continue
+        surname, _, given = name.en.partition(" ")
+        if not given:
+            continue
+        after = _given_after(surname, translation)
+        if not after:
+            continue  # rendered as a pronoun or a title, or spelt another way: not ours to judge
+        wrong = [
+            w
+            for w in after
+            if w and "-" not in w and romanize.key(w) != romanize.key(given) and romanize.key(surname + w) not in others
+        ]
+        if wrong:
+            out.append(f"{name.zh} = {name.en}, not {surname} {wrong[0]}")
+        elif "" in after and romanize.key(name.en) not in seen:
+            out.append(f"{name.zh} = {name.en} (only “{surname}” here, and the full name nowhere in the catalog)")
+    return out
