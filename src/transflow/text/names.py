@@ -280,3 +280,20 @@ def missing_names(source: str, translation: str, known: dict[str, str] | None = 
         elif "" in after and romanize.key(name.en) not in seen:
             out.append(f"{name.zh} = {name.en} (only “{surname}” here, and the full name nowhere in the catalog)")
     return out
+
+
+def unspelt(source: str, translation: str, known: dict[str, str] | None = None) -> list[Name]:
+    """Person and place names of ``source`` whose English is nowhere in ``translation`` (for machine drafts).
+
+    A place counts as spelt when its proper part is there (Maba for 马坝镇 = Maba Town).
+    """
+    text = romanize.key(translation)
+    out = []
+    for name in named(source, known):
+        if name.kind not in (PERSON, PLACE) or not name.en:
+            continue
+        split = romanize.generic(name.zh) if name.kind == PLACE else None
+        forms = [name.en] + ([name.en.rsplit(" ", 1)[0]] if split and " " in name.en else [])
+        if not any(romanize.key(form) in text for form in forms):
+            out.append(name)
+    return out
