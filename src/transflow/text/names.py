@@ -28,7 +28,7 @@ SURNAMES = frozenset(
 ) | {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯"}
 #: Titles and roles that precede a person's name in news text (书记罗海俊, 所长陈桥辉).
 TITLES = frozenset(
-    "书记 副书记 局长 副局长 院长 副院长 所长 主任 副主任 干部 区长 副区长 市长 副市长 县长 镇长 省长 部长 厅长 主席 "
+    "工作人员 负责人 书记 副书记 局长 副局长 院长 副院长 所长 主任 副主任 干部 区长 副区长 市长 副市长 县长 镇长 省长 部长 厅长 主席 "
     "委员 记者 通讯员 经理 董事长 总经理 校长 队长 站长 村民 市民 医生 护士 教授 老师 总裁 主管 民警 支书 组长".split()
 )
 #: Suffixes that make a preceding proper noun a place (曲江+区, 松山+街道).
@@ -142,10 +142,13 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             found.setdefault(name, kind)
             i = end
             continue
-        if prev in TITLES and word[:1] in SURNAMES and len(word) <= 2 and i + 1 < len(tokens):
+        spoken = i + 2 < len(tokens) and tokens[i + 2][0] in SPEECH_VERBS and len(word) == 1  # 黄+美玲+说
+        if (prev in TITLES or spoken) and word[:1] in SURNAMES and len(word) <= 2 and i + 1 < len(tokens):
             joined = word + tokens[i + 1][0]
             given = tokens[i + 1][0]
-            plausible = given not in NOT_GIVEN_NAME and (len(given) == 1 or not _known(given))
+            plausible = given not in NOT_GIVEN_NAME and (
+                len(given) == 1 or not _known(given) or words.tag_of(given) == "nr"
+            )
             if len(joined) == 3 and all("\u4e00" <= c <= "\u9fff" for c in joined) and plausible:
                 found.setdefault(joined, PERSON)
                 i += 2
@@ -154,7 +157,8 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             kind = _kind_by_suffix(word) or (PERSON if word[:1] in SURNAMES and 2 <= len(word) <= 3 else None)
             if kind:
                 found.setdefault(word, kind)
-        elif tag.startswith(PROPER_TAGS) and len(word) >= 3 and romanize.generic(word):  # 丹霞山 (tagged nr)
+        elif (tag.startswith(PROPER_TAGS) or tag == "new") and len(word) >= 3 and romanize.generic(word):
+            # 丹霞山 (tagged nr), 夏富村 (unknown to jieba): a proper noun with a place's generic part
             found.setdefault(word, PLACE)
         elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None):
             found.setdefault(word, PERSON)
