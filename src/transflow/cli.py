@@ -302,6 +302,7 @@ def merge(
         None, "--min-translated", metavar="P", help="Refuse (exit 1, write nothing) below P percent reviewed."
     ),
     glossary: bool = typer.Option(False, "--glossary", help="HTML: add a table of the glossary terms used."),
+    pinyin: bool = typer.Option(False, "--pinyin", help="HTML: pinyin over the Chinese (a button toggles it)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file, or folder for several."),
 ) -> None:
     """Merge source and reviewed translations into a parallel document (default build/<doc>.<lang>.html).
@@ -316,7 +317,7 @@ def merge(
     terms = load_glossary(cfg)
     with project_lock(cfg.root, "merge", (cfg.output_dir,)):
         paths = run_merge(
-            cfg, docs or None, lang, fmt, layout, include_drafts, min_translated, output, terms, glossary_table=glossary
+            cfg, docs or None, lang, fmt, layout, include_drafts, min_translated, output, terms, glossary, pinyin
         )
     for path in paths:
         typer.echo(str(path))

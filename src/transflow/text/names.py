@@ -114,6 +114,9 @@ def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
         w, t = tokens[j]
         dot = len(w) == 1 and w in NAME_DOTS and text
         if not dot and not (all(c in TRANSLIT for c in w) and t in FOREIGN_TAGS):
+            if text and len(w) == 2 and w[0] in TRANSLIT and w[1] in NOT_GIVEN_NAME:  # 斯塔+默在: 默 is the name's
+                text += w[0]
+                end = j + 1
             break
         j += 1
         if not dot:

@@ -50,6 +50,14 @@ PLACE_GENERICS: dict[str, tuple[str, bool]] = {
     "岛": ("Island", False), "港": ("Port", False), "寺": ("Temple", False),
 }  # fmt: skip
 
+#: Ethnic groups named in autonomous regions, prefectures and counties (广西壮族自治区 = Guangxi Zhuang ...).
+ETHNIC = {
+    "维吾尔": "Uygur", "壮族": "Zhuang", "回族": "Hui", "藏族": "Tibetan", "蒙古族": "Mongolian", "苗族": "Miao",
+    "土家族": "Tujia", "彝族": "Yi", "侗族": "Dong", "瑶族": "Yao", "布依族": "Bouyei", "朝鲜族": "Korean",
+    "满族": "Manchu", "黎族": "Li", "白族": "Bai", "傣族": "Dai", "哈尼族": "Hani", "哈萨克": "Kazak",
+    "羌族": "Qiang", "畲族": "She", "水族": "Shui", "仡佬族": "Gelao", "土族": "Tu", "纳西族": "Naxi",
+}  # fmt: skip
+
 #: Places whose English is not their pinyin: mainland exonyms kept by convention, and foreign countries,
 #: regions and cities that Chinese news writes in characters.
 EXONYMS = {
@@ -164,6 +172,13 @@ def place(name: str, known: dict[str, str] | None = None) -> str:
     if split is None:
         return join(syllables(name))
     head, tail, english = split
+    peoples = []
+    while tail.startswith("自治") and any(head.endswith(e) and len(head) > len(e) for e in ETHNIC):
+        ethnic = next(e for e in ETHNIC if head.endswith(e) and len(head) > len(e))
+        peoples.insert(0, ETHNIC[ethnic])
+        head = head[: -len(ethnic)]
+    if peoples:  # 湘西土家族苗族自治州: Xiangxi Tujia and Miao Autonomous Prefecture
+        english = " and ".join(peoples) + " " + english
     if head in known or head in EXONYMS:
         proper = known.get(head) or EXONYMS[head]
     else:
