@@ -43,9 +43,7 @@ def test_pinyin_page_reads_per_word_toggles_and_marks_names(browser, tmp_path):
     [path] = merge(config, pinyin=True, glossary=[("老街", "Old Street", "")])
     browser.open(path.as_uri(), width=1280, height=900)
     assert browser.problems() == []  # the toggle script runs under the page's strict CSP
-    readings = browser.js(
-        "Array.from(document.querySelectorAll('#p2 .zh rt')).map(function(r){return r.textContent})"
-    )
+    readings = browser.js("Array.from(document.querySelectorAll('#p2 .zh rt')).map(function(r){return r.textContent})")
     assert readings[:2] == ["qū", "zhǎng"] and "cháng" in readings and "háng" in readings and "chóng" in readings
     # the Chinese a reader copies is the source, exactly: <rt> is not part of the selection
     browser.js("(function(){var r=document.createRange();r.selectNodeContents(document.querySelector('#p2 .zh'));"
@@ -61,9 +59,7 @@ def test_pinyin_page_reads_per_word_toggles_and_marks_names(browser, tmp_path):
     browser.js("document.querySelector('.pinyin-toggle').click()")
     assert browser.js(rt) == shown
     # names are marked like glossary terms, their English shown on focus; the glossary term stays a term
-    names = browser.js(
-        "Array.from(document.querySelectorAll('.zh abbr.name')).map(function(e){return e.dataset.en})"
-    )
+    names = browser.js("Array.from(document.querySelectorAll('.zh abbr.name')).map(function(e){return e.dataset.en})")
     assert "Chen Xiaoguang" in names and "Shiqiao Town" in names
     browser.js("document.querySelector('abbr.name[data-en=\"Chen Xiaoguang\"]').focus()")
     after = "getComputedStyle(document.querySelector('abbr.name[data-en=\"Chen Xiaoguang\"]'), '::after').content"

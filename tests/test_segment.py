@@ -53,7 +53,8 @@ def test_segment_writes_clean_catalogs_with_notes(project: Path, cli) -> None:
     names = "\n".join(e.comment for e in po)
     for noise in ("宣传单", "张贴", "文明", "宣传画"):
         assert f"{noise} (person)" not in names
-    for name in ("廖英 = Liao Ying (person)", "周炳康 = Zhou Bingkang (person)", "罗海俊 = Luo Haijun (person)", "马坝卫生院 (organization)"):
+    people = ("廖英 = Liao Ying (person)", "周炳康 = Zhou Bingkang (person)", "罗海俊 = Luo Haijun (person)")
+    for name in (*people, "马坝卫生院 (organization)"):
         assert name in names
 
 

@@ -14,6 +14,7 @@ import html
 from collections.abc import Sequence
 
 from transflow import __version__
+from transflow.merge import pinyin
 from transflow.merge.document import (
     DRAFT,
     REVIEWED,
@@ -26,7 +27,6 @@ from transflow.merge.document import (
     term_spans,
     used_terms,
 )
-from transflow.merge import pinyin
 from transflow.merge.pinyin import Reader
 from transflow.merge.style import CSS
 from transflow.text.names import Name

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transflow.text import words
-from transflow.text import romanize
+from transflow.text import romanize, words
 from transflow.text.romanize import EXONYMS, NAME_DOTS, TRANSLIT, is_foreign
 
 PERSON, PLACE, ORG, FOREIGN = "person", "place", "organization", "foreign name"
@@ -28,7 +27,8 @@ SURNAMES = frozenset(
 ) | {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯"}
 #: Titles and roles that precede a person's name in news text (书记罗海俊, 所长陈桥辉).
 TITLES = frozenset(
-    "工作人员 负责人 书记 副书记 局长 副局长 院长 副院长 所长 主任 副主任 干部 区长 副区长 市长 副市长 县长 镇长 省长 部长 厅长 主席 "
+    "工作人员 负责人 书记 副书记 局长 副局长 院长 副院长 所长 主任 副主任 干部 区长 副区长 市长 副市长 "
+    "县长 镇长 省长 部长 厅长 主席 "
     "委员 记者 通讯员 经理 董事长 总经理 校长 队长 站长 村民 市民 医生 护士 教授 老师 总裁 主管 民警 支书 组长".split()
 )
 #: Suffixes that make a preceding proper noun a place (曲江+区, 松山+街道).
@@ -45,7 +45,10 @@ NOT_NAMES = frozenset("上门 南站 中省 驻区 施策 卫健 党组织 卫�
 #: Single characters that follow a name but are never part of one (所说, 的, 在 ...).
 NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等")
 #: Characters that end verb phrases and titles (戴上, 楼长, 闻令) but almost never a given name.
-NOT_NAME_END = frozenset("上下来去出进起了着过到长令们的地得个些员者家式性化是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于")
+NOT_NAME_END = frozenset(
+    "上下来去出进起了着过到长令们的地得个些员者家式性化"
+    "是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于"  # function words jieba glues to a name: 杜丽以
+)
 #: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
 #: starting with one is a person only with more evidence (a title before it, a speech verb after it).
 WEAK_SURNAMES = frozenset("万余时段高安花龙胡许季文和明华海南原强权谷颜全成党金白石马牛")
