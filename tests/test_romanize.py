@@ -153,3 +153,23 @@ def _polyphone_score() -> tuple[int, int, list[str]]:
 def test_polyphonic_characters_read_right_in_common_words() -> None:
     right, total, wrong = _polyphone_score()
     assert total >= 100 and right / total >= 0.95, wrong
+
+
+def test_worked_example_names_are_spelt_as_its_english(project: Path, cli) -> None:
+    """The six people of the article: the romanization in the notes is how the reviewed English spells them."""
+    from conftest import REPO
+
+    from transflow.po.catalog import load_catalog
+
+    assert cli("segment").exit_code == 0
+    english = {e.msgid: e.msgstr for e in load_catalog(REPO / "locale" / "en" / "LC_MESSAGES" / "qujiang.po")}
+    spelt = {}
+    for entry in load_catalog(project / "locale" / "qujiang.pot"):
+        for line in entry.comment.splitlines():
+            if line.startswith("names: "):
+                for note in line[7:].split(", "):
+                    if note.endswith("(person)") and " = " in note:
+                        zh, en = note[: -len(" (person)")].split(" = ")
+                        spelt[zh] = en in english[entry.msgid]
+    people = ("廖英", "古志超", "陈桥辉", "周炳康", "罗海俊", "唐忠祥")
+    assert all(spelt[zh] for zh in people), spelt
