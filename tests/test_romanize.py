@@ -157,9 +157,9 @@ def test_polyphonic_characters_read_right_in_common_words() -> None:
 
 def test_worked_example_names_are_spelt_as_its_english(project: Path, cli) -> None:
     """The six people of the article: the romanization in the notes is how the reviewed English spells them."""
-    from conftest import REPO
-
     from transflow.po.catalog import load_catalog
+
+    from conftest import REPO
 
     assert cli("segment").exit_code == 0
     english = {e.msgid: e.msgstr for e in load_catalog(REPO / "locale" / "en" / "LC_MESSAGES" / "qujiang.po")}
