@@ -72,6 +72,9 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
         nonlocal ready
         if not ready:
             use_as_user_dictionary(terms)
+            from transflow.text.romanize import preload
+
+            preload()  # before worker processes fork, so they share pypinyin's dictionaries
             ready = True
         found = find_terms(sentence, terms)
         glossed = frozenset(t.zh for t in found)

@@ -113,6 +113,11 @@ def _pypinyin():
     return pinyin, Style
 
 
+def preload() -> None:
+    """Load pypinyin now (a parent process does this once before forking workers that romanize)."""
+    _pypinyin()[0](["中"])
+
+
 def _plain(reading: str) -> str:
     """A tone-marked syllable without its tone (keeping ü): lǚ → lü, zhǎng → zhang."""
     decomposed = unicodedata.normalize("NFD", reading)
