@@ -73,7 +73,7 @@ def test_foreign_names_are_marked_not_romanized() -> None:
     for name in ("普拉特", "斯密特", "安娜·卡列尼娜", "埃尔多安"):
         assert is_foreign(name), name
         assert romanize(name, "person") is None
-    for name in ("王建军", "罗海俊", "马丁"):
+    for name in ("王建军", "罗海俊", "金海"):
         assert not is_foreign(name), name
     notes = [n.note for n in named("英国首相斯塔默在伦敦会见了张小明。")]
     assert "斯塔默 (foreign name)" in notes and "张小明 = Zhang Xiaoming (person)" in notes

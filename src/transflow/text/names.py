@@ -43,15 +43,16 @@ ORG_SUFFIXES = frozenset(
 #: Words jieba tags as names that are not names in news text.
 NOT_NAMES = frozenset("上门 南站 中省 驻区 施策 卫健 党组织 卫生院 安全网 本报讯 促发展 红马甲 严格执行 权威".split())
 #: Single characters that follow a name but are never part of one (所说, 的, 在 ...).
-NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等")
+NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等后前里内外")
 #: Characters that end verb phrases and titles (戴上, 楼长, 闻令) but almost never a given name.
 NOT_NAME_END = frozenset(
     "上下来去出进起了着过到长令们的地得个些员者家式性化"
     "是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于"  # function words jieba glues to a name: 杜丽以
+    "书传感鼠社奖雨规暴术郡核箱途裔"  # nouns that end words jieba's dictionary tags as names (白皮书, 施暴)
 )
 #: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
 #: starting with one is a person only with more evidence (a title before it, a speech verb after it).
-WEAK_SURNAMES = frozenset("万余时段高安花龙胡许季文和明华海南原强权谷颜全成党金白石马牛")
+WEAK_SURNAMES = frozenset("万余时段高安花龙胡许季文和明华海南原强权谷颜全成党金白石马牛曾应于区单向乐位查尚封卜车米满武沙甘常惠易尤")
 #: Verbs of motion and what they reach (上山, 进村, 下楼): jieba tags some of these as places.
 MOTION_VERBS = frozenset("上下进出回到去来登返")
 MOTION_GOALS = frozenset("山楼门岸街车船路坡岗台场乡城村岛")
@@ -93,9 +94,12 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
     if word[-1] in NOT_NAME_END or (nxt in HEAD_NOUNS or nxt in ORG_SUFFIXES) and tag == "new":
         return False
     spoken = nxt in SPEECH_VERBS
-    weak = len(word) == 2 and word[0] in WEAK_SURNAMES and not spoken
-    unknown = (tag == "new" and not weak) or (
-        tag.startswith("nr") and (words.freq(word) < RARE_NAME_FREQ or spoken or tag == "nrfg")
+    # 曾任, 查看后, 位置图: a surname that is usually a word, starting a word jieba knows
+    weak = word[0] in WEAK_SURNAMES and not spoken and (len(word) == 2 or words.freq(word[:2]) > RARE_NAME_FREQ)
+    freq = words.freq(word)
+    unknown = not weak and (
+        tag == "new"
+        or (tag.startswith("nr") and (freq < RARE_NAME_FREQ or (spoken and freq < 4 * RARE_NAME_FREQ) or tag == "nrfg"))
     )
     return (unknown and len(word) <= 3) or (prev in TITLES and tag not in ("v", "d", "p"))
 
@@ -149,7 +153,8 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             i = end
             continue
         spoken = i + 2 < len(tokens) and tokens[i + 2][0] in SPEECH_VERBS and len(word) == 1  # 黄+美玲+说
-        if (prev in TITLES or spoken) and word[:1] in SURNAMES and len(word) <= 2 and i + 1 < len(tokens):
+        verb = len(word) == 2 and tag in ("v", "vn", "d", "p", "c", "f")  # 医生+查看+后: a verb, not 查 + 看后
+        if (prev in TITLES or spoken) and word[:1] in SURNAMES and len(word) <= 2 and i + 1 < len(tokens) and not verb:
             joined = word + tokens[i + 1][0]
             given = tokens[i + 1][0]
             plausible = given not in NOT_GIVEN_NAME and (
@@ -167,7 +172,9 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             # 丹霞山 (tagged nr), 夏富村 (unknown to jieba): a proper noun with a place's generic part
             found.setdefault(word, PLACE)
         elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None):
-            found.setdefault(word, PERSON)
+            # jieba's dictionary knows many foreign names (舒马赫, 霍兰德): a given part spelt for its sounds
+            spelt = tag.startswith("nr") and len(word) >= 3 and all(c in TRANSLIT for c in word[1:])
+            found.setdefault(word, FOREIGN if spelt else PERSON)
         elif tag == "ns" and len(word) >= 2 and not _not_a_place(word):
             found.setdefault(word, PLACE)
         i += 1

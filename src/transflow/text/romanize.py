@@ -80,16 +80,17 @@ EXONYMS = {
     "洛杉矶": "Los Angeles", "悉尼": "Sydney", "加州": "California", "朝鲜半岛": "Korean Peninsula",
 }  # fmt: skip
 
-#: Characters Chinese uses to spell foreign names (Xinhua's transliteration tables), and the subset that
-#: almost never occurs in a Chinese given name: a name made of the first with one of the second is foreign.
+#: Characters Chinese uses to spell foreign names (Xinhua's transliteration tables); those that almost
+#: never occur in a Chinese given name; and those that do, often (华, 英, 海: 金海 is Jin Hai).
 TRANSLIT = frozenset(
-    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯勃博布查达戴丹德登迪蒂丁东杜多厄恩尔法凡菲费芬丰夫弗福盖甘冈戈格"
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯勃博布查达戴丹德登迪蒂丁东杜多厄恩尔法凡菲费芬丰夫弗福盖甘冈高戈格"
     "贡古哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳卢鲁路伦罗洛"
     "马玛麦曼芒梅蒙米密姆莫默穆纳娜奈南内尼妮涅纽努诺帕潘庞佩彭皮珀普齐奇恰乔切琴丘萨塞桑瑟森沙莎尚什施斯松"
     "苏索塔泰坦特滕提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约泽扎詹兹茨娃丝黛琪莎朱唐汤森肖杰"
-    "格曼理仕逊廷宁士歇伽顿倍娅佛修"
+    "格曼理仕逊廷宁士歇伽顿倍娅佛修根瑞道拜舒史夏文易白申岑考略沃"
 )
-FOREIGN_MARKERS = frozenset("斯蒂普尔茨夫娃娜莱蕾姆奥维耶瓦兹弗赫埃萨戈索科迪尼丝黛琪莎乔亚纳伊逊廷歇伽顿娅佛格")
+FOREIGN_MARKERS = frozenset("斯蒂普尔茨夫娃娜莱蕾姆奥维耶瓦兹弗赫埃萨戈索科迪尼丝黛琪莎乔亚纳伊逊廷歇伽顿娅佛格森")
+CHINESE_GIVEN = frozenset("华英海林丽莉杰明金安东丹波兰琳雅玛瑞德康凯伦连辛宁芬丰洪雷贝宝")
 #: The name dot (·, and the stand-ins seen in real text) joins the parts of a transliterated name.
 NAME_DOTS = "·•‧・.?"
 
@@ -102,7 +103,9 @@ def is_foreign(name: str) -> bool:
     if any(dot in name for dot in NAME_DOTS[:4]):
         return True
     chars = [c for c in name if c not in NAME_DOTS]
-    return len(chars) >= 2 and all(c in TRANSLIT for c in chars) and any(c in FOREIGN_MARKERS for c in chars)
+    if len(chars) < 2 or not all(c in TRANSLIT for c in chars):
+        return False
+    return any(c in FOREIGN_MARKERS for c in chars) or not any(c in CHINESE_GIVEN for c in chars[1:])
 
 
 @lru_cache(maxsize=1)
