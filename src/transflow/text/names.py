@@ -52,7 +52,9 @@ NOT_NAME_END = frozenset(
 )
 #: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
 #: starting with one is a person only with more evidence (a title before it, a speech verb after it).
-WEAK_SURNAMES = frozenset("万余时段高安花龙胡许季文和明华海南原强权谷颜全成党金白石马牛曾应于区单向乐位查尚封卜车米满武沙甘常惠易尤")
+WEAK_SURNAMES = frozenset(
+    "万余时段高安花龙胡许季文和明华海南原强权谷颜全成党金白石马牛曾应于区单向乐位查尚封卜车米满武沙甘常惠易尤"
+)
 #: Verbs of motion and what they reach (上山, 进村, 下楼): jieba tags some of these as places.
 MOTION_VERBS = frozenset("上下进出回到去来登返")
 MOTION_GOALS = frozenset("山楼门岸街车船路坡岗台场乡城村岛")
