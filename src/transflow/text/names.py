@@ -110,10 +110,15 @@ def _not_a_place(word: str) -> bool:
     """Words jieba tags as places that are not: 上山 (a verb of motion), 南大门 (a metaphor), 哥哥, 东西."""
     if word in NOT_NAMES or word[0] == word[1] or all(c in DIRECTIONS for c in word):
         return True
+    if word not in EXONYMS and any(word.startswith(e) and not romanize.generic(word) for e in _EXONYM_HEADS):
+        return True  # 欧洲各国, 英国皇家: a place and more, not a name of its own
     if word[0] in MOTION_VERBS and word[1:] in MOTION_GOALS:
         return True
     rest = word[1:]
     return word[0] in DIRECTIONS and len(rest) >= 2 and words.tag_of(rest) == "n"
+
+
+_EXONYM_HEADS = tuple(EXONYMS)
 
 
 def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
@@ -122,7 +127,8 @@ def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
     while j < len(tokens):
         w, t = tokens[j]
         dot = len(w) == 1 and w in NAME_DOTS and text
-        if not dot and not (all(c in TRANSLIT for c in w) and t in FOREIGN_TAGS):
+        after_dot = j > i and tokens[j - 1][0] in NAME_DOTS  # 格蕾塔·通+贝里: any tag after the dot
+        if not dot and not (all(c in TRANSLIT for c in w) and (t in FOREIGN_TAGS or after_dot)):
             if text and len(w) == 2 and w[0] in TRANSLIT and w[1] in NOT_GIVEN_NAME:  # 斯塔+默在: 默 is the name's
                 text += w[0]
                 end = j + 1
