@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transflow.text import romanize, words
-from transflow.text.romanize import EXONYMS, NAME_DOTS, TRANSLIT, is_foreign
+from transflow.text.romanize import EXONYMS, FOREIGN_MARKERS, NAME_DOTS, TRANSLIT, is_foreign
 
 PERSON, PLACE, ORG, FOREIGN = "person", "place", "organization", "foreign name"
 
@@ -136,7 +136,9 @@ def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
         j += 1
         if not dot:
             text, end = "".join(tok for tok, _ in tokens[i:j]), j
-    if len(text) >= 2 and text not in EXONYMS and is_foreign(text):
+    # two characters of a common word (安保, tagged nr by jieba) need a telling character to be foreign
+    unsure = len(text) == 2 and not set(text) & FOREIGN_MARKERS and words.freq(text) >= RARE_NAME_FREQ
+    if len(text) >= 2 and text not in EXONYMS and is_foreign(text) and not unsure:
         return end, text
     return i, ""
 
