@@ -167,7 +167,7 @@ def _digest(data: bytes) -> str:
 
 
 #: The packages whose code shapes a catalog (rules, splitting, names, glossary notes, PO writing, this
-#: stage); a change to any file in them, or a new jieba, invalidates the cache. Whole packages, not a
+#: stage); a change to any file in them, or a new jieba or pypinyin, invalidates the cache. Whole packages, not a
 #: hand-kept list of files, so a new module cannot be forgotten.
 RULE_PACKAGES = ("text", "po", "glossary", "segment")
 
@@ -178,7 +178,13 @@ def _code_digest() -> str:
 
     top = Path(__file__).resolve().parent.parent
     files = sorted(f for pkg in RULE_PACKAGES for f in (top / pkg).rglob("*.py"))
-    parts = [__version__.encode(), str(getattr(jieba, "__version__", "")).encode()]
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        readings = version("pypinyin")  # a new pypinyin may read a name differently
+    except PackageNotFoundError:
+        readings = ""
+    parts = [__version__.encode(), str(getattr(jieba, "__version__", "")).encode(), readings.encode()]
     parts += [f.relative_to(top).as_posix().encode() + b"\0" + f.read_bytes() for f in files]
     return _digest(b"\0".join(parts))
 
