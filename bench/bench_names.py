@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from transflow.text.names import PERSON, missing_names, named  # noqa: E402
-from transflow.text.romanize import _plain, key, tone_readings  # noqa: E402
+from transflow.text.romanize import _plain, key, spelt_in, tone_readings  # noqa: E402
 
 GIVEN = ["Zhiming", "Xiaohong", "Jianguo", "Lihua", "Wei", "Haitao", "Yufei", "Qiang"]
 
@@ -37,11 +37,11 @@ def notes(pairs: list[dict], show: int) -> None:
             if name.kind != PERSON or not name.en:
                 continue
             noted += 1
-            if key(name.en) in key(pair["en"]):
+            if spelt_in(name.en, pair["en"]):
                 ok += 1
                 continue
             around = " ".join(q["en"] for q in pairs[max(0, i - 2) : i + 3] if q["set"] == pair["set"])
-            if key(name.en) in key(around):
+            if spelt_in(name.en, around):
                 near += 1
             else:
                 wrong.append(f"{name.zh} = {name.en} | {pair['en'][:90]}")
@@ -68,7 +68,7 @@ def planted(pairs: list[dict]) -> None:
             other = rnd.choice([g for g in GIVEN if key(g) != key(given)])
             english = pair["en"][: m.start()] + f"{surname} {other}" + pair["en"][m.end() :]
             total += 1
-            found += bool(missing_names(pair["zh"], english, seen=key(pair["en"])))
+            found += bool(missing_names(pair["zh"], english, seen=pair["en"]))
     print(f"planted: {total} given names changed in professional English, {found / max(total, 1):.1%} reported")
 
 

@@ -32,6 +32,7 @@ class Unit:
     source: str
     translation: str
     fuzzy: bool = False
+    notes: str = ""  # the entry's ``#.`` notes (segment's: position, names, glossary terms)
 
     @property
     def translated(self) -> bool:
@@ -54,7 +55,7 @@ class Context:
     length_spread: float = 0.25  # robust standard deviation of that log ratio
     glossary: Glossary | None = None
     lang: str = "en"
-    seen: str = ""  # every reviewed English of the catalog, in name-comparison form (names: Mr. Tang)
+    seen: str = ""  # every reviewed English of the catalog (for names: Mr. Tang after Tang Zhongxiang)
 
 
 @dataclass(frozen=True)
@@ -301,10 +302,11 @@ def names(unit: Unit, ctx: Context) -> str | None:
     """A Chinese person's name spelt otherwise than its romanization (or glossary English) says."""
     if not ctx.lang.startswith("en") or not HAN.search(unit.source):
         return None
-    from transflow.text.names import missing_names
+    from transflow.text.names import from_notes, missing_names
 
     known = {t.zh: t.en for t in ctx.glossary.terms.values()} if ctx.glossary else None
-    missing = missing_names(unit.source, unit.translation, known, ctx.seen)
+    found = from_notes(unit.notes)  # segment's notes when there are some; else jieba finds the names
+    missing = missing_names(unit.source, unit.translation, known, ctx.seen, found)
     return "name: " + "; ".join(missing) if missing else None
 
 

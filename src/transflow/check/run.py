@@ -44,7 +44,6 @@ from transflow.po.msgmerge import FUZZY
 from transflow.project.config import Config
 from transflow.project.errors import InputError
 from transflow.project.locate import Located, find_catalogs
-from transflow.text.romanize import key
 
 IGNORE = re.compile(r"transflow-ignore\s*:\s*([^\n]*)")
 
@@ -209,7 +208,7 @@ def _check_catalog(
         _GLOSSARIES[plan.glossary] = Glossary.build(plan.glossary)
     ctx = Context(glossary=_GLOSSARIES.get(plan.glossary), lang=where.lang)
     if "names" in plan.rules:
-        ctx.seen = key(" ".join(u.translation for _, _, u in entries if u.reviewed))
+        ctx.seen = " ".join(u.translation for _, _, u in entries if u.reviewed)
     if stats:
         ctx.length_median, ctx.length_spread = stats
     severity = dict(plan.severity)
@@ -240,7 +239,7 @@ def _check_catalog(
 def _units(where: Located) -> list[tuple[int, str, Unit]]:
     po = load_catalog(where.path)
     return [
-        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags))
+        (entry.linenum, entry.tcomment, Unit(entry.msgid, entry.msgstr, FUZZY in entry.flags, entry.comment or ""))
         for entry in po
         if not entry.obsolete and entry.msgid
     ]

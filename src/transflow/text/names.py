@@ -171,9 +171,10 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
         if (prev in TITLES or spoken) and word[:1] in SURNAMES and len(word) <= 2 and i + 1 < len(tokens) and not verb:
             joined = word + tokens[i + 1][0]
             given = tokens[i + 1][0]
+            said = i + 2 < len(tokens) and tokens[i + 2][0] in SPEECH_VERBS
             plausible = given not in NOT_GIVEN_NAME and (
-                len(given) == 1 or not _known(given) or words.tag_of(given) == "nr"
-            )
+                len(given) == 1 or not _known(given) or words.tag_of(given) == "nr" or (prev in TITLES and said)
+            )  # 镇长+何+立新+说: a title before and a speech verb after make a known word a given name
             if len(joined) == 3 and all("\u4e00" <= c <= "\u9fff" for c in joined) and plausible:
                 found.setdefault(joined, PERSON)
                 i += 2
@@ -278,22 +279,41 @@ def _given_after(surname: str, translation: str) -> list[str]:
     return found
 
 
-def missing_names(source: str, translation: str, known: dict[str, str] | None = None, seen: str = "") -> list[str]:
+#: One name of a ``names:`` note: ``唐忠祥 = Tang Zhongxiang (person)`` or ``特朗普 (foreign name)``.
+_NOTE_NAME = re.compile(rf"(\S+?)(?: = (.+?))? \(({PERSON}|{PLACE}|{ORG}|{FOREIGN})\)(?:, |$)")
+
+
+def from_notes(notes: str) -> list[Name] | None:
+    """The names a catalog entry's ``#. names:`` note lists; ``None`` when the entry has no transflow notes.
+
+    ``check`` reads names here instead of running jieba again: segment wrote them, glossary English
+    included. An entry with notes but no ``names:`` line has no names (an empty list).
+    """
+    if not notes:
+        return None
+    for line in notes.splitlines():
+        if line.startswith("names: "):
+            return [Name(m.group(1), m.group(3), m.group(2)) for m in _NOTE_NAME.finditer(line[7:])]
+    return []
+
+
+def missing_names(
+    source: str, translation: str, known: dict[str, str] | None = None, seen: str = "", found: list[Name] | None = None
+) -> list[str]:
     """Messages for the Chinese person names of ``source`` whose English is wrong in ``translation``.
 
     Compared in :func:`romanize.key` form (no case, spaces, hyphens, apostrophes). Quiet where a
     professional may differ: a surname alone (Mr. Tang) once the full name is in ``seen`` (the
-    catalog's English, in key form), a name rendered as a pronoun or a title (the surname is absent),
+    catalog's English), a name rendered as a pronoun or a title (the surname is absent),
     and Hong Kong or Taiwan spellings (a hyphenated given name: Li Ka-shing). Reported: a given name
     that differs after the right surname (Tang Zhongxing for 唐忠祥), or a surname alone whose full
-    name the catalog never gives.
+    name the catalog never gives. ``found``: the names, when already known (from the notes).
     """
-    text = romanize.key(translation)
     out = []
-    found = named(source, known)
+    found = named(source, known) if found is None else found
     others = {romanize.key(n.en) for n in found if n.en}
     for name in found:
-        if name.kind != PERSON or not name.en or romanize.key(name.en) in text:
+        if name.kind != PERSON or not name.en or romanize.spelt_in(name.en, translation):
             continue
         surname, _, given = name.en.partition(" ")
         if not given:
@@ -308,7 +328,7 @@ def missing_names(source: str, translation: str, known: dict[str, str] | None = 
         ]
         if wrong:
             out.append(f"{name.zh} = {name.en}, not {surname} {wrong[0]}")
-        elif "" in after and romanize.key(name.en) not in seen:
+        elif "" in after and not romanize.spelt_in(name.en, seen):
             out.append(f"{name.zh} = {name.en} (only “{surname}” here, and the full name nowhere in the catalog)")
     return out
 
@@ -318,13 +338,12 @@ def unspelt(source: str, translation: str, known: dict[str, str] | None = None) 
 
     A place counts as spelt when its proper part is there (Maba for 马坝镇 = Maba Town).
     """
-    text = romanize.key(translation)
     out = []
     for name in named(source, known):
         if name.kind not in (PERSON, PLACE) or not name.en:
             continue
         split = romanize.generic(name.zh) if name.kind == PLACE else None
         forms = [name.en] + ([name.en.rsplit(" ", 1)[0]] if split and " " in name.en else [])
-        if not any(romanize.key(form) in text for form in forms):
+        if not any(romanize.spelt_in(form, translation) for form in forms):
             out.append(name)
     return out

@@ -212,7 +212,28 @@ def romanize(name: str, kind: str, known: dict[str, str] | None = None) -> str |
 def key(text: str) -> str:
     """Text as names are compared: lower case, no tone marks, spaces, hyphens, apostrophes (Xi'an = xian)."""
     plain = _plain(text.lower()).translate(_TONE_FOLD)
-    return re.sub(r"[\s\-‐‑–'’`.]+", "", plain).replace("lyu", "lu").replace("nyu", "nu")
+    return re.sub(r"[\s\-‐‑–'’`.]+", "", plain)
+
+
+def _loose(text: str) -> str:
+    """Text for :func:`spelt_in`: lower case, no tone marks, hyphens or apostrophes; spaces kept as boundaries."""
+    plain = re.sub(r"['’]s\b", " ", _plain(text.lower()).translate(_TONE_FOLD))  # Tang's: Tang
+    return re.sub(r"[\-‐‑–'’`.]+", "", plain)
+
+
+def spelt_in(name: str, text: str) -> bool:
+    """Whether ``text`` spells ``name`` as whole words, ignoring case, spaces, hyphens and apostrophes.
+
+    "He Lixin" is in "He Li-xin said" and "HE LIXIN", not in "He Lixing" (Lixing is another given name).
+    """
+    text = _loose(text)
+    forms = [name] + ([name.replace("ü", "yu").replace("Ü", "Yu")] if "ü" in name.lower() else [])  # Lü, Lyu
+    for form in forms:
+        letters = key(form)
+        pattern = r"(?<![a-z])" + r"\s*".join(map(re.escape, letters)) + r"(?![a-z])"
+        if letters and re.search(pattern, text):
+            return True
+    return False
 
 
 def tone_readings(text: str, cut=None) -> list[str | None]:
