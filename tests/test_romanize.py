@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from transflow.check.rules import BY_ID, Context, Unit
-from transflow.text.names import missing_names, named, unspelt
+from transflow.text.names import Name, missing_names, named, unspelt
 from transflow.text.romanize import is_foreign, join, key, person, place, romanize, spelt_in, tone_readings
 
 POLYPHONES = Path(__file__).resolve().parent / "data" / "polyphones.tsv"
@@ -117,6 +117,12 @@ def test_names_rule_reports_a_changed_given_name_and_stays_quiet_on_good_english
 def test_two_people_with_one_surname_are_not_confused() -> None:
     source = "教练王大伟说，队员王小兵进步很快。"
     assert missing_names(source, "Coach Wang Dawei said player Wang Xiaobing improved quickly.") == []
+
+
+def test_a_name_cut_short_by_the_tokenizer_is_not_blamed_on_the_english() -> None:
+    short = [Name("周海", "person", "Zhou Hai")]  # as if jieba had kept only two characters of 周海波
+    assert missing_names("周海波说。", "Zhou Haibo said.", found=short) == []
+    assert missing_names("周海波说。", "Zhou Haig said.", found=short) == ["周海 = Zhou Hai, not Zhou Haig"]
 
 
 def test_unspelt_names_for_drafts() -> None:

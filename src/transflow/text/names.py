@@ -283,18 +283,33 @@ def _given_after(surname: str, translation: str) -> list[str]:
 _NOTE_NAME = re.compile(rf"(\S+?)(?: = (.+?))? \(({PERSON}|{PLACE}|{ORG}|{FOREIGN})\)(?:, |$)")
 
 
+#: segment's first note of an entry (``body, paragraph 3``): the notes are ours, names line or not.
+_POSITION_NOTE = re.compile(r"^[a-z]+, paragraph \d+")
+
+
 def from_notes(notes: str) -> list[Name] | None:
     """The names a catalog entry's ``#. names:`` note lists; ``None`` when the entry has no transflow notes.
 
     ``check`` reads names here instead of running jieba again: segment wrote them, glossary English
     included. An entry with notes but no ``names:`` line has no names (an empty list).
     """
-    if not notes:
-        return None
-    for line in notes.splitlines():
+    lines = notes.splitlines()
+    for line in lines:
         if line.startswith("names: "):
             return [Name(m.group(1), m.group(3), m.group(2)) for m in _NOTE_NAME.finditer(line[7:])]
-    return []
+    return [] if any(_POSITION_NOTE.match(line) for line in lines) else None
+
+
+def _other_given(written: str, given: str, surname: str, others: set[str]) -> bool:
+    """Whether an English given name (in key form) is another name than ``given`` (in key form).
+
+    Not when it belongs to another person of the same surname in the sentence, or is ``given`` plus more
+    syllables (Zhang Donghong for 张东: jieba cut the name short). Hyphenated Hong Kong and Taiwan
+    spellings are left out by the caller.
+    """
+    rest = written[len(given) :] if written.startswith(given) else ""
+    longer = len(rest) >= 2 and any(v in rest for v in "aeiouv")  # Donghong for Dong; not Lixing for Lixin
+    return written != given and romanize.key(surname) + written not in others and not longer
 
 
 def missing_names(
@@ -324,7 +339,7 @@ def missing_names(
         wrong = [
             w
             for w in after
-            if w and "-" not in w and romanize.key(w) != romanize.key(given) and romanize.key(surname + w) not in others
+            if w and "-" not in w and _other_given(romanize.key(w), romanize.key(given), surname, others)
         ]
         if wrong:
             out.append(f"{name.zh} = {name.en}, not {surname} {wrong[0]}")
