@@ -261,6 +261,8 @@ def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
     out = []
     for zh, kind in find_names(sentence):
         en = (known or {}).get(zh) or (romanize.romanize(zh, kind, known) if kind in (PERSON, PLACE) else None)
+        if kind in (PERSON, PLACE) and en is None and is_foreign(zh):
+            kind = FOREIGN  # found as a person or place, spelt for its sounds: 雷布尔
         out.append(Name(zh, kind, en))
     return out
 
