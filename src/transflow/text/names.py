@@ -156,7 +156,7 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
     while i < len(tokens):
         word, tag = tokens[i]
         prev = _title(tokens[i - 1][0]) if i else None
-        end, name = _foreign(tokens, i)
+        end, name = _foreign(tokens, i) if word[0] in TRANSLIT and tag in FOREIGN_TAGS else (i, "")
         if name:
             found.setdefault(name, FOREIGN)
             i = end
