@@ -52,7 +52,7 @@ NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将�
 NOT_NAME_END = frozenset(
     "上下来去出进起了着过到长令们的地得个些员者家式性化"
     "是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于"  # function words jieba glues to a name: 杜丽以
-    "书传感鼠社奖雨规暴术郡核箱途裔"  # nouns that end words jieba's dictionary tags as names (白皮书, 施暴)
+    "书传感鼠社奖雨规暴术郡核箱途裔人神准共"  # nouns that end words jieba tags as names (白皮书, 施暴, 原山人)
 )
 #: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
 #: starting with one is a person only with more evidence (a title before it, a speech verb after it).
@@ -75,6 +75,8 @@ RARE_NAME_FREQ = 50
 #: Tags of tokens that may sit inside an organisation name between the proper noun and the suffix.
 ORG_INNER_TAGS = ("n", "ns", "nr", "nz", "nt", "vn", "j", "an", "l", "new", "gl")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "nrt", "nrfg")
+#: Tags of a single character that may end a given name jieba cut off (张东+红, 艾衍+含).
+GIVEN_CHAR_TAGS = ("a", "ag", "n", "ng", "x", "nr", "vg", "tg")
 #: Tags of the pieces a transliterated name is cut into (unknown words included).
 FOREIGN_TAGS = ("ns", "nr", "nrt", "nrfg", "nz", "new", "x")
 MAX_ORG_LEN = 16
@@ -98,6 +100,8 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
     if not (word[0] in SURNAMES or word[:2] in SURNAMES):
         return False
     if word[-1] in NOT_NAME_END or (nxt in HEAD_NOUNS or nxt in ORG_SUFFIXES) and tag == "new":
+        return False
+    if len(word) == 3 and word[0] == word[2]:  # 龙生龙: a saying, not a name
         return False
     spoken = nxt in SPEECH_VERBS
     # 曾任, 查看后, 位置图: a surname that is usually a word, starting a word jieba knows
@@ -189,6 +193,15 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
         elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None):
             # jieba's dictionary knows many foreign names (舒马赫, 霍兰德): a given part spelt for its sounds
             spelt = tag.startswith("nr") and len(word) >= 3 and all(c in TRANSLIT for c in word[1:])
+            nxt, nxt_tag = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+            if (
+                tag == "new"
+                and len(word) == len(nxt) + 1 == 2
+                and "\u4e00" <= nxt <= "\u9fff"
+                and nxt_tag in GIVEN_CHAR_TAGS
+            ):
+                if nxt not in NOT_GIVEN_NAME and nxt not in NOT_NAME_END:  # 张东+红: jieba cut the name short
+                    word, i = word + nxt, i + 1
             found.setdefault(word, FOREIGN if spelt else PERSON)
         elif tag == "ns" and len(word) >= 2 and not _not_a_place(word):
             found.setdefault(word, PLACE)
