@@ -78,7 +78,8 @@ EXONYMS = {
     "联合国": "United Nations", "东京": "Tokyo", "纽约": "New York", "伦敦": "London", "巴黎": "Paris",
     "莫斯科": "Moscow", "华盛顿": "Washington", "首尔": "Seoul", "柏林": "Berlin", "旧金山": "San Francisco",
     "洛杉矶": "Los Angeles", "悉尼": "Sydney", "加州": "California", "朝鲜半岛": "Korean Peninsula",
-    "斐济": "Fiji", "白宫": "White House", "五角大楼": "Pentagon", "克里姆林宫": "Kremlin", "唐宁街": "Downing Street",
+    "委内瑞拉": "Venezuela", "斐济": "Fiji",
+    "白宫": "White House", "五角大楼": "Pentagon", "克里姆林宫": "Kremlin", "唐宁街": "Downing Street",
 }  # fmt: skip
 
 #: Characters Chinese uses to spell foreign names (Xinhua's transliteration tables); those that almost
@@ -88,7 +89,7 @@ TRANSLIT = frozenset(
     "贡古哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉丽连列林琳卢鲁路伦罗洛"
     "马玛麦曼芒梅蒙米密姆莫默穆纳娜奈南内尼妮涅纽努诺帕潘庞佩彭皮珀普齐奇恰乔切琴丘萨塞桑瑟森沙莎尚什施斯松"
     "苏索塔泰坦特滕提图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约泽扎詹兹茨娃丝黛琪莎朱唐汤森肖杰"
-    "格曼理仕逊廷宁士歇伽顿倍娅佛修根瑞道拜舒史夏文易白申岑考略沃黎撒通富哥敏斐济"
+    "格曼理仕逊廷宁士歇伽顿倍娅佛修根瑞道拜舒史夏文易白申岑考略沃黎撒通富哥敏斐济委第"
 )
 FOREIGN_MARKERS = frozenset("斯蒂普尔茨夫娃娜莱蕾姆奥维耶瓦兹弗赫埃萨戈索科迪尼丝黛琪莎乔亚纳伊逊廷歇伽顿娅佛格森")
 CHINESE_GIVEN = frozenset("华英海林丽莉杰明金安东丹波兰琳雅玛瑞德康凯伦连辛宁芬丰洪雷贝宝敏济")
