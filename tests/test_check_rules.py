@@ -21,7 +21,7 @@ def test_table_has_unique_ids_known_severities_and_descriptions():
     assert all(r.description and callable(r.func) for r in RULES)
     assert {"untranslated", "fuzzy", "numbers", "han", "cjk-punctuation", "end-punctuation", "brackets", "quotes",
             "whitespace", "same-as-source", "repetition", "length", "glossary", "number-words",
-            "markup"} == set(ids)  # fmt: skip
+            "markup", "names"} == set(ids)  # fmt: skip
 
 
 def test_untranslated_and_fuzzy():

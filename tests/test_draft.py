@@ -321,3 +321,18 @@ def test_draft_notes_an_approved_rendering_it_does_not_use(cli, project, install
     assert cli("draft", "--redraft").exit_code == 0  # our lines are replaced, not piled up
     assert by_msgid(po_path(project))[TITLE].tcomment.count("transflow glossary:") == 2
     assert_gettext_clean(po_path(project))
+
+
+def test_draft_notes_a_name_it_does_not_spell(cli, project, installed_model):
+    (project / "glossary.csv").write_text("zh,en,note\n", "utf-8")
+    quick_segment(project)
+    assert cli("draft").exit_code == 0
+    entries = by_msgid(po_path(project))
+    secretary = next(e for msgid, e in entries.items() if "罗海俊" in msgid)
+    # the copy model leaves the Chinese in place, so the romanized name is missing from its draft
+    assert "transflow names: the draft does not spell" in secretary.tcomment
+    assert "罗海俊 = Luo Haijun" in secretary.tcomment
+    assert cli("draft", "--redraft").exit_code == 0  # replaced on a redraft, not piled up
+    again = next(e for msgid, e in by_msgid(po_path(project)).items() if "罗海俊" in msgid)
+    assert again.tcomment.count("transflow names:") == 1
+    assert_gettext_clean(po_path(project))

@@ -127,13 +127,44 @@ def test_terms_proposes_names_and_skips_noise(project: Path, cli) -> None:
     result = cli("terms", "--top", "40")
     assert result.exit_code == 0
     rows = [line.split("\t") for line in result.stdout.splitlines()]
-    proposed = {r[0]: r[1] for r in rows}
+    proposed = {r[0]: r[2] for r in rows}
+    english = {r[0]: r[1] for r in rows}
     for name in ("廖英", "古志超", "陈桥辉", "周炳康", "罗海俊"):
         assert proposed.get(name) == "person"
+    assert english["罗海俊"] == "Luo Haijun" and english["周炳康"] == "Zhou Bingkang"
     for noise in ("曲江区", "韶关", "宣传单", "张贴", "旗飘扬", "任常务"):
         assert noise not in proposed
-    assert all(int(r[2]) >= 1 and r[0] in r[3] for r in rows)
+    assert all(int(r[3]) >= 1 and r[0] in r[4] for r in rows)
     csv_out = cli("terms", "--top", "5", "--format", "csv").stdout
     glossary = project / "glossary.csv"
     glossary.write_text(glossary.read_text("utf-8") + csv_out, "utf-8")
     assert cli("segment").exit_code == 0  # appended proposals keep the glossary valid
+
+
+DANXIA = """丹霞山迎来赏秋高峰
+国庆假期，丹霞山景区每天接待游客超过两万人次。
+“这几天每天早上6点就有人排队等着上山看日出。”景区工作人员黄美玲说。
+丹霞山是世界自然遗产，也是韶关文旅的一张名片。
+为了让游客玩得开心，文旅部门在丹霞山增开了接驳车。
+丹霞山脚下的夏富村，村民开起了民宿。
+作为粤北的南大门，仁化县把丹霞山当作发展旅游的龙头。
+不少游客说，丹霞山的红色砂岩让人难忘。
+下午，记者在丹霞山长老峰看到，上山的游客依然很多。
+丹霞山管委会主任邓建伟表示，景区将继续做好服务。
+"""
+
+
+def test_terms_put_the_story_subject_first_and_leave_motion_and_metaphor_out(project: Path, cli) -> None:
+    (project / "source" / "danxia.txt").write_text(DANXIA, "utf-8")
+    result = cli("terms", "danxia", "--top", "30")
+    assert result.exit_code == 0
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0][:3] == ["丹霞山", "Danxia Mountain", "place"] and int(rows[0][3]) == 9
+    proposed = {r[0]: (r[1], r[2]) for r in rows}
+    assert proposed["黄美玲"] == ("Huang Meiling", "person")
+    assert proposed["邓建伟"] == ("Deng Jianwei", "person")
+    assert proposed["仁化县"] == ("Renhua County", "place")
+    for noise in ("上山", "南大门", "文旅"):
+        assert proposed.get(noise, ("", ""))[1] not in ("person", "place")
+    csv_rows = cli("terms", "danxia", "--top", "3", "--format", "csv").stdout.splitlines()
+    assert csv_rows[0].startswith('丹霞山,Danxia Mountain,"proposed place, 9x;')

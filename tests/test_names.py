@@ -25,6 +25,11 @@ from transflow.text.names import find_names
             {"腾讯公司": "organization", "大疆创新科技有限公司": "organization"},
         ),
         ("1月21日傍晚，松山街道干部古志超听到消息。", {"松山街道": "place", "古志超": "person"}),
+        ("村民张东红也来了。", {"张东红": "person"}),  # jieba cuts 张东 + 红: the name is taken whole
+        ("镇长何立新说，路修好了。", {"何立新": "person"}),  # a title before, a speech verb after
+        ("美国总统特朗普在华盛顿说。", {"特朗普": "foreign name", "华盛顿": "place", "美国": "place"}),
+        ("克里梅茨在比赛中受伤。", {"克里梅茨": "foreign name"}),  # jieba cuts it 克里 + 梅茨
+        ("丹霞山景区游客众多。", {"丹霞山": "place"}),  # tagged nr by jieba; 山 makes it a place
     ],
 )
 def test_names_found(sentence: str, expected: dict[str, str]) -> None:
@@ -42,6 +47,11 @@ def test_names_found(sentence: str, expected: dict[str, str]) -> None:
         ("曲江区各级党组织和广大党员闻令而动。", {"闻令", "党组织"}),
         ("525名党员担任楼长。", {"楼长"}),
         ("乌石派出所所长、乐广高速乌石出口检查站临时党支部书记。", {"乌石派出所所长、乐广高速"}),
+        ("老话说龙生龙，凤生凤。", {"龙生龙", "凤生凤"}),  # a saying
+        ("游客一早就上山，山下是景区的南大门。", {"上山", "南大门"}),  # motion verb, metaphor
+        ("文旅部门推出了新线路。", {"文旅"}),  # an abbreviation before 部门
+        ("哥哥和妹妹在家里找东西。", {"哥哥", "东西"}),  # tagged ns by jieba
+        ("医生查看后告诉老人不要担心。", {"查看后"}),  # title + a verb, not 查 + 看后
     ],
 )
 def test_noise_left_out(sentence: str, noise: set[str]) -> None:

@@ -43,9 +43,9 @@ def test_segment_writes_clean_catalogs_with_notes(project: Path, cli) -> None:
     by_id = {e.msgid: e for e in po}
     title = by_id["曲江区 防疫打好“主动仗” 复工下好“先手棋”"]
     assert title.occurrences == [("source/qujiang.txt", "1")]
-    assert "title, paragraph 1" in title.comment and "曲江区 (place)" in title.comment
+    assert "title, paragraph 1" in title.comment and "曲江区 = Qujiang District (place)" in title.comment
     byline = by_id["●唐音唐忠祥"]
-    assert "byline" in byline.comment and "唐忠祥 (person)" in byline.comment
+    assert "byline" in byline.comment and "唐忠祥 = Tang Zhongxiang (person)" in byline.comment
     assert "caption, paragraph 2, sentence 2 of 2" in by_id["唐忠祥摄"].comment
     assert "heading" in by_id["精准施策"].comment
     teaser = next(e for e in po if e.msgid.startswith("本报讯"))
@@ -53,7 +53,8 @@ def test_segment_writes_clean_catalogs_with_notes(project: Path, cli) -> None:
     names = "\n".join(e.comment for e in po)
     for noise in ("宣传单", "张贴", "文明", "宣传画"):
         assert f"{noise} (person)" not in names
-    for name in ("廖英 (person)", "周炳康 (person)", "罗海俊 (person)", "马坝卫生院 (organization)"):
+    people = ("廖英 = Liao Ying (person)", "周炳康 = Zhou Bingkang (person)", "罗海俊 = Luo Haijun (person)")
+    for name in (*people, "马坝卫生院 (organization)"):
         assert name in names
 
 

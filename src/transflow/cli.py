@@ -328,6 +328,7 @@ def merge(
         None, "--min-translated", metavar="P", help="Refuse (exit 1, write nothing) below P percent reviewed."
     ),
     glossary: bool = typer.Option(False, "--glossary", help="HTML: add a table of the glossary terms used."),
+    pinyin: bool = typer.Option(False, "--pinyin", help="HTML: pinyin over the Chinese (a button toggles it)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file, or folder for several."),
     encoding: Optional[str] = ENCODING,
     strip_control: bool = STRIP_CONTROL,
@@ -355,6 +356,7 @@ def merge(
             output,
             terms,
             glossary_table=glossary,
+            pinyin=pinyin,
         )
     for path in paths:
         typer.echo(str(path))

@@ -33,6 +33,7 @@ class Unit:
     translation: str
     fuzzy: bool = False
     roles: frozenset[str] = frozenset()  # paragraph roles from the entry's notes (title, body, ...); empty: unknown
+    notes: str = ""  # the entry's ``#.`` notes (segment's: position, names, glossary terms)
 
     @property
     def translated(self) -> bool:
@@ -54,6 +55,8 @@ class Context:
     length_median: float = math.log(3.0)  # log(English chars / Chinese chars) of a typical entry
     length_spread: float = 0.25  # robust standard deviation of that log ratio
     glossary: Glossary | None = None
+    lang: str = "en"
+    seen: str = ""  # every reviewed English of the catalog (for names: Mr. Tang after Tang Zhongxiang)
 
 
 @dataclass(frozen=True)
@@ -408,6 +411,18 @@ def markup(unit: Unit, ctx: Context) -> str | None:
     return markup_problem(unit.source, unit.translation)
 
 
+def names(unit: Unit, ctx: Context) -> str | None:
+    """A Chinese person's name spelt otherwise than its romanization (or glossary English) says."""
+    if not ctx.lang.startswith("en") or not HAN.search(unit.source):
+        return None
+    from transflow.text.names import from_notes, missing_names
+
+    known = {t.zh: t.en for t in ctx.glossary.terms.values()} if ctx.glossary else None
+    found = from_notes(unit.notes)  # segment's notes when there are some; else jieba finds the names
+    missing = missing_names(unit.source, unit.translation, known, ctx.seen, found)
+    return "name: " + "; ".join(missing) if missing else None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("untranslated", ERROR, untranslated, "The entry has no translation.", content=False),
     Rule("fuzzy", ERROR, fuzzy, "The entry is fuzzy (a draft or a changed source) and needs review.", content=False),
@@ -424,6 +439,7 @@ RULES: tuple[Rule, ...] = (
     Rule("length", WARNING, length, "The English/Chinese length ratio is close to the catalog's usual one."),
     Rule("glossary", WARNING, glossary, "Glossary terms in the source are translated as the glossary says."),
     Rule("markup", ERROR, markup, "Link targets, inline code, images and emphasis of Markdown come through intact."),
+    Rule("names", WARNING, names, "Chinese person names are spelt as their romanization (or the glossary) says."),
 )
 RULE_IDS = tuple(rule.id for rule in RULES)
 BY_ID = {rule.id: rule for rule in RULES}

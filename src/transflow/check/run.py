@@ -207,7 +207,9 @@ def _check_catalog(
     stats = length or checks.robust_stats(ratios)
     if plan.glossary and plan.glossary not in _GLOSSARIES:
         _GLOSSARIES[plan.glossary] = Glossary.build(plan.glossary)
-    ctx = Context(glossary=_GLOSSARIES.get(plan.glossary))
+    ctx = Context(glossary=_GLOSSARIES.get(plan.glossary), lang=where.lang)
+    if "names" in plan.rules:
+        ctx.seen = " ".join(u.translation for _, _, u, _ in entries if u.reviewed)
     if stats:
         ctx.length_median, ctx.length_spread = stats
     severity = dict(plan.severity)
@@ -249,6 +251,6 @@ def _units(where: Located) -> list[tuple[int, str, Unit, str]]:
     out = []
     for entry in live(load_catalog(where.path)):
         kind = state(entry)
-        unit = Unit(entry.msgid, translation(entry), kind == DRAFT, _roles(entry.comment))
+        unit = Unit(entry.msgid, translation(entry), kind == DRAFT, _roles(entry.comment), entry.comment or "")
         out.append((entry.linenum, entry.tcomment, unit, kind))
     return out

@@ -34,13 +34,16 @@ from transflow.po.progress import REVIEWED, has_translation, live, state
 from transflow.project.config import Config
 from transflow.project.errors import InputError
 from transflow.project.files import atomic_write
+from transflow.text import names
 
 __all__ = ["DraftReport", "draft", "empty_entries", "model_available", "is_machine_draft"]
 
 MARK = "transflow draft:"
 #: Our note that a draft misses an approved glossary rendering (the ``glossary`` check then reports it).
 GLOSSARY_MARK = "transflow glossary:"
-OUR_LINES = (MARK, GLOSSARY_MARK)
+#: Our note that a draft misses a name's English (romanization, or the glossary's).
+NAMES_MARK = "transflow names:"
+OUR_LINES = (MARK, GLOSSARY_MARK, NAMES_MARK)
 ENGINES = ("argos", "memory")
 DEVICES = ("cpu", "cuda")
 Key = tuple[str | None, str]
@@ -82,6 +85,7 @@ class Draft:
     text: str
     note: str  # engine and model, or memory score and origin
     glossary: tuple[str, ...] = ()  # approved renderings the draft does not use ("曲江区 = Qujiang District")
+    names: tuple[str, ...] = ()  # names whose English the draft does not use ("唐忠祥 = Tang Zhongxiang")
 
 
 def digest(text: str) -> str:
@@ -107,6 +111,8 @@ def apply_draft(entry: polib.POEntry, draft: Draft, date: str) -> bool:
     lines = [line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(OUR_LINES)]
     lines.append(f"{MARK} {draft.note}, {date}, h={digest(draft.text)}")
     lines += [f"{GLOSSARY_MARK} use {term} (approved; the draft does not)" for term in draft.glossary]
+    if draft.names:
+        lines.append(f"{NAMES_MARK} the draft does not spell {', '.join(draft.names)}")
     before = (entry.msgstr, entry.tcomment, list(entry.flags))
     entry.msgstr = draft.text
     entry.tcomment = "\n".join(lines)
@@ -279,11 +285,16 @@ def draft(
     date = headers.now()[:10]
 
     terms = load_glossary(config)
+    known = {t.zh: t.en for t in terms if t.en}
 
     def assign(code: str, sentence: str, made: Draft) -> int:
-        missing = missing_terms(sentence, made.text, terms) if same_language(code, "en") else []
+        english = same_language(code, "en")
+        missing = missing_terms(sentence, made.text, terms) if english else []
         if missing:
             made = replace(made, glossary=tuple(f"{t.zh} = {t.shown}" for t in missing))
+        unspelt = [n for n in names.unspelt(sentence, made.text, known) if n.zh not in {t.zh for t in missing}]
+        if english and unspelt:
+            made = replace(made, names=tuple(f"{n.zh} = {n.en}" for n in unspelt))
         places = wanted[code][sentence]
         for cat, key in places:
             cat.drafts[key] = made

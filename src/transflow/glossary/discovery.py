@@ -1,9 +1,11 @@
 """Term discovery: names and recurring words and phrases not yet in the glossary, with evidence.
 
 A translator reviews the proposals and keeps the good ones: ``transflow terms --format csv`` appends
-to ``glossary.csv`` as rows with the English left empty, to be filled in. Proposals are ranked names
-first (people, places, organisations), then multi-character words and phrases by TF-IDF weight and
-frequency; common words (low IDF in jieba's corpus) and parts of glossary terms are left out.
+to ``glossary.csv``; names come with their English filled in (news-style pinyin: 唐忠祥 = Tang
+Zhongxiang, 丹霞山 = Danxia Mountain), other rows with the English left for the translator. Proposals
+are ranked recurring names first (the story's subject: a place named eight times), then multi-character
+words and phrases by TF-IDF weight and frequency, then names seen once; common words (low IDF in
+jieba's corpus) and parts of glossary terms are left out.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ FORMATS = ("text", "csv")
 @dataclass(frozen=True)
 class Proposal:
     zh: str
-    kind: str  # person, place, organization, term, phrase
+    kind: str  # person, place, organization, foreign name, term, phrase
     count: int
     example: str
+    en: str = ""  # a name's romanization (empty for terms, organisations and foreign names)
 
 
 def _is_han_word(word: str) -> bool:
@@ -41,13 +44,14 @@ def _is_han_word(word: str) -> bool:
 def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> list[Proposal]:
     """Up to ``top`` proposals across the given documents (default: all)."""
     from transflow.text import words
-    from transflow.text.names import find_names
+    from transflow.text.names import named
 
     articles = [read_article(path, config.source_encoding) for _, path in config.documents(docs)]
     sentences = [s for paragraphs in articles for par in paragraphs for s in par.segments]
     glossary = load_glossary(config)
     use_as_user_dictionary(glossary)
     known = {t.zh for t in glossary}
+    english = {t.zh: t.en for t in glossary if t.en}
     text = "\n".join(sentences)
 
     def fresh(word: str) -> bool:
@@ -69,10 +73,12 @@ def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> lis
 
     found: dict[str, Proposal] = {}
     for sentence in sentences:
-        for name, kind in find_names(sentence):
-            if fresh(name) and name not in found:
-                found[name] = Proposal(name, kind, text.count(name), example(name))
+        for name in named(sentence, english):
+            if fresh(name.zh) and name.zh not in found:
+                found[name.zh] = Proposal(name.zh, name.kind, text.count(name.zh), example(name.zh), name.en or "")
     names = sorted(found.values(), key=lambda p: (-p.count, p.zh))
+    recurring = [p for p in names if p.count >= MIN_COUNT]
+    once = [p for p in names if p.count < MIN_COUNT]
 
     import jieba.analyse
 
@@ -103,18 +109,18 @@ def propose(config: Config, docs: list[str] | None = None, top: int = 30) -> lis
         if proposal.zh not in seen and not any(proposal.zh in w.zh for w in picked):
             seen.add(proposal.zh)
             picked.append(proposal)
-    return (names + picked)[:top]
+    return (recurring + picked + once)[:top]
 
 
 def to_text(proposals: list[Proposal]) -> str:
-    lines = [f"{p.zh}\t{p.kind}\t{p.count}\t{p.example}" for p in proposals]
+    lines = [f"{p.zh}\t{p.en}\t{p.kind}\t{p.count}\t{p.example}" for p in proposals]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def to_csv(proposals: list[Proposal]) -> str:
-    """Rows ``zh,,note`` (no header) that append cleanly to glossary.csv; the English is left to you."""
+    """Rows ``zh,en,note`` (no header) that append cleanly to glossary.csv; names come with their English."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for p in proposals:
-        writer.writerow([p.zh, "", f"proposed {p.kind}, {p.count}x; e.g. {p.example}"])
+        writer.writerow([p.zh, p.en, f"proposed {p.kind}, {p.count}x; e.g. {p.example}"])
     return out.getvalue()

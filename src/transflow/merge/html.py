@@ -14,6 +14,7 @@ import html
 from collections.abc import Callable, Sequence
 
 from transflow import __version__
+from transflow.merge import pinyin
 from transflow.merge.document import (
     DRAFT,
     REVIEWED,
@@ -27,9 +28,11 @@ from transflow.merge.document import (
     separator,
     used_terms,
 )
+from transflow.merge.pinyin import Reader
 from transflow.merge.style import CSS, STRUCTURE_CSS
 from transflow.po import langs
 from transflow.po.langs import display_name
+from transflow.text.names import Name
 from transflow.text.roles import BYLINE, CAPTION, HEADING, RELATED, TITLE
 
 LAYOUTS = ("side-by-side", "interleaved")
@@ -103,23 +106,36 @@ class Notes:
         return f'<sup class="nref"><a href="#note-{number}"{anchor} aria-label="Note {number}">{number}</a></sup>'
 
 
-def zh_sentence(sentence: Sentence, marks: Marks, inline: Inline = esc) -> str:
+def zh_sentence(sentence: Sentence, marks: Marks, inline: Inline = esc, reader: Reader | None = None) -> str:
     """A source sentence with its glossary terms marked (approved English on hover and focus).
 
     A Markdown sentence (``inline`` renders it) shows its links, emphasis and code instead of term marks.
+    With a ``reader`` (``--pinyin``): pinyin over the characters and names marked with their English.
     """
     if inline is not esc:
         return f'<span class="s" data-s="{sentence.key}" tabindex="0">{inline(sentence.zh)}</span>'
+    text = sentence.zh
+    readings = reader.readings(text) if reader else None
+
+    def piece(start: int, end: int) -> str:
+        return esc(text[start:end]) if readings is None else pinyin.ruby(text[start:end], readings[start:end])
+
+    spans: list[tuple[int, int, object]] = list(marks.get(text, ()))
+    if reader:
+        spans = sorted(spans + reader.name_spans(text, [(a, b) for a, b, _ in spans]), key=lambda sp: sp[0])
     out, pos = [], 0
-    for start, end, term in marks.get(sentence.zh, ()):
-        out.append(esc(sentence.zh[pos:start]))
-        title = term.shown + (f" ({term.note})" if term.note else "")
-        out.append(
-            f'<abbr class="term" tabindex="0" title="{esc(title)}" data-en="{esc(term.shown)}">'
-            f"{esc(sentence.zh[start:end])}</abbr>"
-        )
+    for start, end, mark in spans:
+        out.append(piece(pos, start))
+        if isinstance(mark, Name):
+            out.append(pinyin.name_mark(mark, piece(start, end)))
+        else:
+            title = mark.shown + (f" ({mark.note})" if mark.note else "")
+            out.append(
+                f'<abbr class="term" tabindex="0" title="{esc(title)}" data-en="{esc(mark.shown)}">'
+                f"{piece(start, end)}</abbr>"
+            )
         pos = end
-    out.append(esc(sentence.zh[pos:]))
+    out.append(piece(pos, len(text)))
     return f'<span class="s" data-s="{sentence.key}" tabindex="0">{"".join(out)}</span>'
 
 
@@ -139,10 +155,10 @@ def state_label(sentence: Sentence) -> str:
     return NEEDS_REVIEW if sentence.state == DRAFT and not sentence.machine else sentence.state
 
 
-def zh_text(block: Block, marks: Marks, inline: Inline = esc) -> str:
-    parts = [zh_sentence(block.sentences[0], marks, inline)]
+def zh_text(block: Block, marks: Marks, inline: Inline = esc, reader: Reader | None = None) -> str:
+    parts = [zh_sentence(block.sentences[0], marks, inline, reader)]
     for gap, sentence in zip(block.gaps, block.sentences[1:], strict=True):
-        parts.append(esc(gap) + zh_sentence(sentence, marks, inline))
+        parts.append(esc(gap) + zh_sentence(sentence, marks, inline, reader))
     return "".join(parts)
 
 
@@ -166,7 +182,14 @@ def tag_for(block: Block, next_role: str | None) -> tuple[str, str]:
     )
 
 
-def row(block: Block, next_role: str | None, aligned: Aligned, marks: Marks, notes: Notes) -> str:
+def row(
+    block: Block,
+    next_role: str | None,
+    aligned: Aligned,
+    marks: Marks,
+    notes: Notes,
+    reader: Reader | None = None,
+) -> str:
     tag, cls = tag_for(block, next_role)
     inline = markdown_inline if aligned.markdown else esc
     src, tgt = bcp47(aligned.source_lang), bcp47(aligned.lang)
@@ -174,14 +197,14 @@ def row(block: Block, next_role: str | None, aligned: Aligned, marks: Marks, not
     mark = " has-untranslated" if UNTRANSLATED in states else (" has-draft" if DRAFT in states else "")
     return (
         f'<div class="row {cls}{mark}" id="p{block.index}" data-line="{block.line}">'
-        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, marks, inline)}</{tag}>'
+        f'<{tag} class="zh" lang="{src}" data-p="{block.index}">{zh_text(block, marks, inline, reader)}</{tag}>'
         f'<{tag} class="en" lang="{tgt}" data-p="{block.index}">'
         f"{en_text(block, aligned.source_lang, notes, inline)}</{tag}>"
         "</div>"
     )
 
 
-def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
+def status(aligned: Aligned, has_terms: bool, has_notes: bool, reader: Reader | None = None) -> str:
     """Counts, a progress bar and the legend: what an editor checks before publishing."""
     c = aligned.counts
     total = c.total or 1
@@ -204,6 +227,8 @@ def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
         )
     if has_notes:
         legend.append('<li><sup class="nref chip-note">1</sup> translator’s note, listed at the end</li>')
+    if reader:
+        legend.append(pinyin.LEGEND)
     legend.append("<li>Hover or focus a sentence to see its counterpart</li>")
     return (
         '<section class="status" aria-label="Translation status">'
@@ -212,7 +237,7 @@ def status(aligned: Aligned, has_terms: bool, has_notes: bool) -> str:
         f"({drafts_note})</span>, "
         f'<span class="n-untranslated">{c.untranslated} untranslated</span></p>'
         f'<div class="bar" role="img" aria-label="{c.reviewed} of {c.total} sentences reviewed">{bar}</div>'
-        f'<ul class="legend">{"".join(legend)}</ul></section>'
+        f'<ul class="legend">{"".join(legend)}</ul>{pinyin.BUTTON if reader else ""}</section>'
     )
 
 
@@ -250,8 +275,10 @@ def render_html(
     glossary_table: bool = False,
     source_ref: str = "",
     catalog_ref: str = "",
+    reader: Reader | None = None,
 ) -> str:
-    """The whole page for one document and language."""
+    """The whole page for one document and language; with a ``reader``, pinyin and names (``--pinyin``)."""
+    script = SCRIPT + (pinyin.SCRIPT if reader else "")
     title_block = aligned.title
     marks = glossary_marks(aligned, terms)
     notes = Notes()
@@ -261,7 +288,7 @@ def render_html(
         next_role = blocks[i + 1].role if i + 1 < len(blocks) else None
         if i and block.role == RELATED and blocks[i - 1].role != RELATED:
             rows.append('<hr class="related-rule">')
-        rows.append(row(block, next_role, aligned, marks, notes))
+        rows.append(row(block, next_role, aligned, marks, notes, reader))
     head_rows, body_rows = (
         (rows[:1], rows[1:])
         if title_block is not None and title_block.role == TITLE and blocks[0] is title_block
@@ -286,18 +313,19 @@ def render_html(
     )
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{bcp47(aligned.lang)}" class="layout-{esc(layout)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp())}">\n'
+        f'<html lang="{bcp47(aligned.lang)}" class="layout-{esc(layout)}{" pinyin" if reader else ""}">\n<head>\n'
+        f'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{esc(csp(script))}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="transflow {__version__}">\n'
-        f"<title>{esc(page_title)}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n"
+        f"<title>{esc(page_title)}</title>\n<style>{CSS}{extra_css}{pinyin.CSS if reader else ''}</style>\n"
+        "</head>\n<body>\n"
         '<header class="masthead">\n'
         f'<p class="edition"><span>Bilingual edition</span> <span lang="zh-Hans">中英对照</span>'
         f'<span class="pair"><span lang="zh-Hans">中文</span> → {esc(lang_name)}</span></p>\n'
         + "".join(head_rows)
         + "\n"
         + (f'<p class="credit">{esc(aligned.credit.line())}</p>\n' if aligned.credit is not None else "")
-        + status(aligned, bool(found), any(s.note for b in blocks for s in b.sentences))
+        + status(aligned, bool(found), any(s.note for b in blocks for s in b.sentences), reader)
         + "\n</header>\n<main>\n"
         '<div class="row colheads" aria-hidden="true"><div lang="zh-Hans">中文原文</div>'
         f"<div>{esc(lang_name)}</div></div>\n<article>\n"
@@ -305,5 +333,5 @@ def render_html(
         + "\n</article>\n"
         + notes_section(notes)
         + (glossary_section(found, aligned.source_lang, aligned.lang) if glossary_table else "")
-        + f'\n</main>\n<footer class="colophon">{colophon}</footer>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
+        + f'\n</main>\n<footer class="colophon">{colophon}</footer>\n<script>{script}</script>\n</body>\n</html>\n'
     )

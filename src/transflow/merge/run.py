@@ -12,6 +12,7 @@ from pathlib import Path
 
 from transflow.merge.document import Aligned, align, as_terms, credit_from
 from transflow.merge.html import LAYOUTS, render_html
+from transflow.merge.pinyin import Reader
 from transflow.merge.target import bilingual_markdown, render_target
 from transflow.merge.text import render_markdown, render_text
 from transflow.merge.tmx import render_tmx
@@ -83,14 +84,15 @@ def render(
     source_ref: str = "",
     catalog_ref: str = "",
     source: MarkdownSource | None = None,
+    reader: Reader | None = None,
 ) -> str:
-    """The document text in one format (pure)."""
+    """The document text in one format (pure); a ``reader`` adds pinyin and names to the HTML."""
     if layout == TARGET:
         return render_target(aligned, fmt, source)
     if fmt == "md" and source is not None:  # a Markdown source keeps its structure, both languages in it
         return bilingual_markdown(aligned, source)
     if fmt == "html":
-        return render_html(aligned, layout, terms, glossary_table, source_ref, catalog_ref)
+        return render_html(aligned, layout, terms, glossary_table, source_ref, catalog_ref, reader)
     if fmt == "md":
         return render_markdown(aligned, source_ref, catalog_ref)
     if fmt == "txt":
@@ -133,21 +135,26 @@ def merge(
     output: Path | None = None,
     glossary: Iterable[object] | None = None,
     glossary_table: bool = False,
+    pinyin: bool = False,
 ) -> list[Path]:
     """Write the parallel documents; returns their paths (files with unchanged bytes are not rewritten).
 
     ``glossary``: (zh, en, note) tuples or objects with ``.zh/.en/.note``; its terms are marked in the HTML,
     and listed at the end with ``glossary_table``. ``output``: a file (one document and language) or a
     folder. Raises :class:`Problems` (exit 1) and writes nothing when a document is below ``min_translated``.
+    ``pinyin``: HTML only, pinyin over the Chinese and names marked with their English.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if pinyin and fmt != "html":
+        raise InputError(f"--pinyin is for the HTML page; it does not apply to --format {fmt}")
     if layout not in ALL_LAYOUTS:
         raise InputError(f"unknown layout {layout!r}; use one of {', '.join(ALL_LAYOUTS)}")
     if layout == TARGET and fmt == "tmx":
         raise InputError("--layout target writes the translated article; TMX is always bilingual, drop --layout")
     check_threshold(min_translated)
     terms = as_terms(glossary)
+    reader = Reader({t.zh: t.en for t in terms if t.en}) if pinyin else None
     documents = config.documents(docs)
     langs = config.langs(lang)
     many = len(documents) * len(langs) > 1
@@ -163,7 +170,7 @@ def merge(
                 continue
             path = _output_path(config, doc, lg, fmt, output, many)
             refs = (_ref(config, source), _ref(config, config.po_path(doc, lg)))
-            text = render(aligned, fmt, layout, terms, glossary_table, *refs, source=markdown)
+            text = render(aligned, fmt, layout, terms, glossary_table, *refs, source=markdown, reader=reader)
             planned.append(Planned(aligned, path, text, markdown))
     if short:
         raise Problems(f"{'; '.join(short)}, below --min-translated {min_translated:g}%; nothing written")

@@ -52,27 +52,35 @@ def position_note(par: Paragraph, k: int) -> str:
     return where if len(par.segments) == 1 else f"{where}, sentence {k} of {len(par.segments)}"
 
 
-def name_notes(sentence: str, skip: frozenset[str] = frozenset()) -> list[str]:
-    """Names jieba finds in a sentence, as one note line (jieba is imported only when needed)."""
-    from transflow.text.names import find_names
+def name_notes(sentence: str, skip: frozenset[str] = frozenset(), known: dict[str, str] | None = None) -> list[str]:
+    """Names jieba finds in a sentence with their English, as one note line (``唐忠祥 = Tang Zhongxiang (person)``).
 
-    names = [(n, kind) for n, kind in find_names(sentence) if n not in skip]
-    return [("names: " + ", ".join(f"{n} ({kind})" for n, kind in names))] if names else []
+    ``known`` (the glossary) wins over pinyin; names spelt from another language are only marked.
+    jieba and pypinyin are imported only when needed.
+    """
+    from transflow.text.names import named
+
+    names = [n for n in named(sentence, known) if n.zh not in skip]
+    return [("names: " + ", ".join(n.note for n in names))] if names else []
 
 
 def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
     """Glossary terms with their approved English, then the other names in the sentence."""
     ready = False
+    known = {t.zh: t.en for t in terms if t.en}
 
     def annotate(sentence: str) -> list[str]:
         nonlocal ready
         if not ready:
             use_as_user_dictionary(terms)
+            from transflow.text.romanize import preload
+
+            preload()  # before worker processes fork, so they share pypinyin's dictionaries
             ready = True
         found = find_terms(sentence, terms)
         glossed = frozenset(t.zh for t in found)
         notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
-        return notes + name_notes(sentence, glossed)
+        return notes + name_notes(sentence, glossed, known)
 
     return annotate
 
@@ -165,7 +173,7 @@ def _digest(data: bytes) -> str:
 
 
 #: The packages whose code shapes a catalog (rules, splitting, names, glossary notes, PO writing, this
-#: stage); a change to any file in them, or a new jieba, invalidates the cache. Whole packages, not a
+#: stage); a change to any file in them, or a new jieba or pypinyin, invalidates the cache. Whole packages, not a
 #: hand-kept list of files, so a new module cannot be forgotten.
 RULE_PACKAGES = ("text", "po", "glossary", "segment")
 
@@ -176,7 +184,13 @@ def _code_digest() -> str:
 
     top = Path(__file__).resolve().parent.parent
     files = sorted(f for pkg in RULE_PACKAGES for f in (top / pkg).rglob("*.py"))
-    parts = [__version__.encode(), str(getattr(jieba, "__version__", "")).encode()]
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        readings = version("pypinyin")  # a new pypinyin may read a name differently
+    except PackageNotFoundError:
+        readings = ""
+    parts = [__version__.encode(), str(getattr(jieba, "__version__", "")).encode(), readings.encode()]
     parts += [f.relative_to(top).as_posix().encode() + b"\0" + f.read_bytes() for f in files]
     return _digest(b"\0".join(parts))
 
