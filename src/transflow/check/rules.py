@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from transflow.check import numbers
+from transflow.text import numbers
 from transflow.glossary.table import GlossaryTerm, as_terms, missing_terms
 from transflow.text import zh
 
