@@ -10,7 +10,8 @@ line) ends its paragraph, as it would in a real article. One row is one gold bea
 - ``clean``: the English as translated, paragraphs following the Chinese ones;
 - ``hard``: in every document 1–2 English rows deleted (gold 1–0 beads) and 1–2 pairs of neighbouring
   English rows merged into one sentence with a semicolon (gold 2–1 beads);
-- ``reflowed``: the hard English as one single paragraph (paragraphs do not follow).
+- ``reflowed``: the hard English with paragraphs run together (up to 8 rows; a line without final
+  punctuation still ends one): the paragraphs do not follow the Chinese ones.
 
 Each is aligned twice: with gold splits (a row is a sentence) and with both sides split by transflow
 (``text/split.py``, ``text/english.py``). Predicted beads are projected onto gold rows (rows linked by
@@ -39,7 +40,7 @@ from transflow.text.english import split_spans as en_spans  # noqa: E402
 from transflow.text.split import split_spans as zh_spans  # noqa: E402
 
 PAIRS = ROOT.parent.parent / "shared" / "realtext" / "pairs.dev.jsonl"
-ENDS = tuple("。！？!?.…”」』\"’)）")
+ENDS = tuple('。！？!?.…”」』"’)）')
 
 
 @dataclass
@@ -110,8 +111,14 @@ def build(rows: list[dict], rng: random.Random, hard: bool, reflow: bool) -> Doc
             k += 1
         if units:
             en.append(units)
-    if reflow:
-        en = [[u for p in en for u in p]]
+    if reflow:  # paragraphs run together, except after a line without final punctuation (a headline)
+        flowed = [en[0]] if en else []
+        for par in en[1:]:
+            if flowed[-1][-1].text.rstrip().endswith(ENDS) and len(flowed[-1]) < 8:
+                flowed[-1] = flowed[-1] + par
+            else:
+                flowed.append(par)
+        en = flowed
     return Doc(zh, en, gold)
 
 
@@ -153,9 +160,7 @@ def project(beads, zh_owner: list[int], en_owner: list[int]) -> set:
     groups: dict = {}
     for node in parent:
         groups.setdefault(find(node), []).append(node)
-    return {
-        (frozenset(r for s, r in g if s == "z"), frozenset(r for s, r in g if s == "e")) for g in groups.values()
-    }
+    return {(frozenset(r for s, r in g if s == "z"), frozenset(r for s, r in g if s == "e")) for g in groups.values()}
 
 
 # --- Gale–Church (1993) baseline -------------------------------------------------------------------

@@ -41,13 +41,17 @@ class Bead:
 
 
 def length_cost(zh_len: float, en_len: float) -> float:
-    """Gale–Church: -log P(|delta| this large), delta the normalised length difference."""
+    """-log density of the length ratio: Laplace on log(English / expected), wider for short sentences.
+
+    Real translators condense and expand: the ratio's tails are far heavier than Gale–Church's normal
+    difference allows, which made one long free translation look like a merge (see model.py).
+    """
     if zh_len <= 0 and en_len <= 0:
         return 0.0
     if zh_len <= 0 or en_len <= 0:
         return model.SKIP_PER_CHAR * (zh_len + en_len)
-    delta = (en_len - zh_len) / math.sqrt(model.VARIANCE * max(zh_len, 1.0))
-    return -math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300))
+    scale = max(model.RATIO_SCALE_MIN, model.RATIO_SCALE / math.sqrt((zh_len + en_len) / 2))
+    return abs(math.log(en_len / zh_len)) / scale + math.log(scale / model.RATIO_SCALE_REF)
 
 
 def evidence_cost(z: Sequence[Features], e: Sequence[Features]) -> float:
@@ -77,11 +81,7 @@ def evidence_cost(z: Sequence[Features], e: Sequence[Features]) -> float:
 def bead_cost(z: Sequence[Features], e: Sequence[Features]) -> float:
     """The full cost of linking Chinese sentences ``z`` with English sentences ``e``."""
     kind = (len(z), len(e))
-    return (
-        model.BEAD_COST[kind]
-        + length_cost(sum(f.length for f in z), sum(f.length for f in e))
-        + evidence_cost(z, e)
-    )
+    return model.BEAD_COST[kind] + length_cost(sum(f.length for f in z), sum(f.length for f in e)) + evidence_cost(z, e)
 
 
 def _ends(paragraph_of: Sequence[int]) -> list[bool]:
@@ -184,7 +184,7 @@ def paragraphs_follow(zp: Sequence[Sequence[Features]], ep: Sequence[Sequence[Fe
         return False
     for z, e in zip(zp, ep, strict=True):
         zl, el = sum(f.length for f in z), sum(f.length for f in e)
-        if not zl or not el or abs(el - zl) / math.sqrt(model.VARIANCE * zl) > model.PARAGRAPH_DELTA:
+        if not zl or not el or abs(math.log(el / zl)) > model.PARAGRAPH_RATIO:
             return False
     return True
 

@@ -21,7 +21,7 @@ _SPACE = re.compile(r"\s")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'&-]*[A-Za-z0-9]|[A-Za-z]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 #: Punctuation classes that a translation keeps: (name, Chinese marks, English marks).
-PUNCTUATION = (("question", "？?", "?"), ("exclamation", "！!", "!"), ("quote", "“”「」『』\"", "“”\""))
+PUNCTUATION = (("question", "？?", "?"), ("exclamation", "！!", "!"), ("quote", '“”「」『』"', '“”"'))
 #: Latin words in Chinese text that say nothing about which English sentence it is.
 LATIN_STOP = frozenset("a an the of and in on to for at by is".split())
 
@@ -97,7 +97,12 @@ def zh_features(text: str, glossary: Iterable[tuple[str, str]] = ()) -> Features
             if words:
                 anchors.add(" ".join(words[:2]))
     return Features(
-        zh_length(text), frozenset(nums.soft), frozenset(nums.hard), frozenset(anchors), frozenset(names), _punct(text, 0)
+        zh_length(text),
+        frozenset(nums.soft),
+        frozenset(nums.hard),
+        frozenset(anchors),
+        frozenset(names),
+        _punct(text, 0),
     )
 
 

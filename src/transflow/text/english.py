@@ -26,9 +26,7 @@ TITLES = frozenset(
     "rev fr hon amb st mt ft ave blvd vs v cf approx dept est fig figs vol vols ed eds op".split()
 )
 #: Followed by a number they do not end a sentence (``Jan. 31``, ``No. 7``, ``p. 3``, ``art. 5``).
-BEFORE_NUMBERS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos p pp art arts sec para ch".split()
-)
+BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos p pp art arts sec para ch".split())
 #: Abbreviations that may also end a sentence; then a sentence opener (below) follows.
 MAY_END = frozenset(
     "u.s u.k u.n e.u u.s.a p.r.c d.c a.m p.m inc co corp ltd llc plc jr sr bros etc al e.g i.e "
