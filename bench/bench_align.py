@@ -225,6 +225,19 @@ def measure(docs: list[Doc], aligner, self_split: bool) -> dict:
     return {"P": p, "R": r, "F1": 2 * p * r / max(p + r, 1e-9), "omitted": f"{om_hit}/{om_n}"}
 
 
+def fit(rows: list[dict]) -> tuple[float, float]:
+    """Least squares (no intercept) of English non-space characters on Han and other Chinese characters."""
+    sxx = sxy = syy = sxz = syz = 0.0
+    for row in rows:
+        han = len(re.findall(r"[\u3400-\u9fff]", row["zh"]))
+        other = len(re.sub(r"\s", "", row["zh"])) - han
+        eng = len(re.sub(r"\s", "", row["en"]))
+        sxx, sxy, syy = sxx + han * han, sxy + han * other, syy + other * other
+        sxz, syz = sxz + han * eng, syz + other * eng
+    det = sxx * syy - sxy * sxy
+    return (sxz * syy - syz * sxy) / det, (syz * sxx - sxz * sxy) / det
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS)
@@ -232,7 +245,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="Only the first N documents (quick runs).")
     parser.add_argument("--set", default="", help="Only rows of this test set.")
+    parser.add_argument("--fit", action="store_true", help="Print the fitted length ratio (model.py) and stop.")
     args = parser.parse_args()
+    if args.fit:
+        sets = load_rows(args.pairs)
+        sets["all rows"] = [r for v in list(sets.values()) for r in v]
+        for name, rows in sets.items():
+            print(name, "per Han {:.2f}, per other character {:.2f}".format(*fit(rows)))
+        return
     rng = random.Random(args.seed)
     chunks = []
     for name, rows in load_rows(args.pairs).items():

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transflow.text.numbers import compare, en_numbers, en_word_value, zh_numbers, zh_numeral_value
 from transflow.check.rules import BY_ID, Context, Unit
+from transflow.text.numbers import compare, en_numbers, en_word_value, zh_numbers, zh_numeral_value
 
 rule = BY_ID["numbers"].func
 

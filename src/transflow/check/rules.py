@@ -18,9 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from transflow.text import numbers
 from transflow.glossary.table import GlossaryTerm, as_terms, missing_terms
-from transflow.text import zh
+from transflow.text import numbers, zh
 
 ERROR, WARNING = "error", "warning"
 
