@@ -54,34 +54,49 @@ def length_cost(zh_len: float, en_len: float) -> float:
     return abs(math.log(en_len / zh_len)) / scale + math.log(scale / model.RATIO_SCALE_REF)
 
 
-def evidence_cost(z: Sequence[Features], e: Sequence[Features]) -> float:
-    """Matches lower the cost (up to a cap); numbers and marks found on one side only raise it."""
-    z_numbers = frozenset().union(*(f.numbers for f in z))
-    e_numbers = frozenset().union(*(f.numbers for f in e))
-    missing = sum(len(f.hard - e_numbers) for f in z) + sum(len(f.hard - z_numbers) for f in e)
-    cost = model.NUMBER_MISSING * missing
-    if not z or not e:
-        return cost
-    z_anchors = frozenset().union(*(f.anchors for f in z))
-    e_anchors = frozenset().union(*(f.anchors for f in e))
-    z_names = frozenset().union(*(f.names for f in z))
-    e_names = frozenset().union(*(f.names for f in e))
-    gain = (
-        model.NUMBER_MATCH * len(z_numbers & e_numbers)
-        + model.ANCHOR_MATCH * len(z_anchors & e_anchors)
-        + model.NAME_MATCH * len(z_names & e_names)
+def combine(features: Sequence[Features]) -> Features:
+    """Several consecutive sentences of one side as one: lengths add, sets unite, concepts concatenate."""
+    if len(features) == 1:
+        return features[0]
+    return Features(
+        length=sum(f.length for f in features),
+        numbers=frozenset().union(*(f.numbers for f in features)),
+        hard=frozenset().union(*(f.hard for f in features)),
+        anchors=frozenset().union(*(f.anchors for f in features)),
+        names=frozenset().union(*(f.names for f in features)),
+        punct=frozenset().union(*(f.punct for f in features)),
+        concepts=tuple(c for f in features for c in f.concepts),
+        stems=frozenset().union(*(f.stems for f in features)),
     )
-    z_punct = frozenset().union(*(f.punct for f in z))
-    e_punct = frozenset().union(*(f.punct for f in e))
-    gain += model.PUNCT_MATCH * len(z_punct & e_punct)
-    cost += model.PUNCT_MISMATCH * len(z_punct ^ e_punct)
+
+
+def evidence_cost(z: Features | None, e: Features | None) -> float:
+    """Matches lower the cost (up to a cap); numbers and marks found on one side only raise it."""
+    if z is None or e is None:
+        side = z or e
+        return model.NUMBER_MISSING * len(side.hard) if side else 0.0
+    cost = model.NUMBER_MISSING * (len(z.hard - e.numbers) + len(e.hard - z.numbers))
+    gain = (
+        model.NUMBER_MATCH * len(z.numbers & e.numbers)
+        + model.ANCHOR_MATCH * len(z.anchors & e.anchors)
+        + model.NAME_MATCH * len(z.names & e.names)
+        + model.PUNCT_MATCH * len(z.punct & e.punct)
+    )
+    stems = e.stems
+    gain += model.WORD_MATCH * sum(1 for c in z.concepts if not c.isdisjoint(stems))
+    cost += model.PUNCT_MISMATCH * len(z.punct ^ e.punct)
     return cost - min(gain, model.EVIDENCE_CAP)
 
 
 def bead_cost(z: Sequence[Features], e: Sequence[Features]) -> float:
     """The full cost of linking Chinese sentences ``z`` with English sentences ``e``."""
-    kind = (len(z), len(e))
-    return model.BEAD_COST[kind] + length_cost(sum(f.length for f in z), sum(f.length for f in e)) + evidence_cost(z, e)
+    zc, ec = (combine(z) if z else None), (combine(e) if e else None)
+    return _cost(len(z), len(e), zc, ec)
+
+
+def _cost(a: int, b: int, zc: Features | None, ec: Features | None) -> float:
+    lengths = length_cost(zc.length if zc else 0.0, ec.length if ec else 0.0)
+    return model.BEAD_COST[a, b] + lengths + evidence_cost(zc, ec)
 
 
 def _ends(paragraph_of: Sequence[int]) -> list[bool]:
@@ -113,6 +128,9 @@ def align_features(
     def in_band(i: int, j: int) -> bool:
         return abs(j - (i * m / n if n else 0)) <= width
 
+    spans = {b for a in model.BEAD_COST for b in a}
+    zc = {(i, a): combine(zf[i : i + a]) for a in spans if a for i in range(n - a + 1)}
+    ec = {(j, b): combine(ef[j : j + b]) for b in spans if b for j in range(m - b + 1)}
     costs: dict[tuple[int, int, int, int], float] = {}
     for i in range(n + 1):
         for j in range(m + 1):
@@ -121,7 +139,7 @@ def align_features(
             for a, b in BEADS:
                 if i + a > n or j + b > m or not in_band(i + a, j + b):
                     continue
-                cost = bead_cost(zf[i : i + a], ef[j : j + b])
+                cost = _cost(a, b, zc.get((i, a)), ec.get((j, b)))
                 if a > 1 and zh_par[i] != zh_par[i + a - 1] or b > 1 and en_par[j] != en_par[j + b - 1]:
                     cost += model.CROSS_PARAGRAPH
                 if (0 < i + a < n or 0 < j + b < m) and z_end[i + a] and e_end[j + b]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transflow.align import model
+from transflow.align.lexicon import en_stems, zh_concepts
 from transflow.text.numbers import en_numbers, zh_numbers
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -36,6 +37,8 @@ class Features:
     anchors: frozenset[str]  # Chinese side: Latin words and glossary English; English side: words, word pairs
     names: frozenset[str]  # Chinese side: romanized Han runs; English side: capitalized words and pairs
     punct: frozenset[str]
+    concepts: tuple[frozenset[str], ...] = ()  # Chinese side: dictionary words as English gloss stems
+    stems: frozenset[str] = frozenset()  # English side: stems of its content words
 
 
 def romanize(text: str) -> list[str]:
@@ -103,6 +106,7 @@ def zh_features(text: str, glossary: Iterable[tuple[str, str]] = ()) -> Features
         frozenset(anchors),
         frozenset(names),
         _punct(text, 0),
+        concepts=zh_concepts(text),
     )
 
 
@@ -118,5 +122,11 @@ def en_features(text: str) -> Features:
     names.update(a + " " + b for a, b in zip(caps, caps[1:]))
     names.update(a + b for a, b in zip(caps, caps[1:]))
     return Features(
-        en_length(text), frozenset(nums.soft), frozenset(nums.hard), frozenset(found), frozenset(names), _punct(text, 1)
+        en_length(text),
+        frozenset(nums.soft),
+        frozenset(nums.hard),
+        frozenset(found),
+        frozenset(names),
+        _punct(text, 1),
+        stems=en_stems(text),
     )

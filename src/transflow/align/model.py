@@ -30,7 +30,7 @@ MIN_NAME_CHARS = 4
 #: Cost of each bead type before any evidence: (Chinese sentences, English sentences) -> cost.
 BEAD_COST = {
     (1, 1): 0.0,
-    (1, 0): 2.5,
+    (1, 0): 2.0,
     (0, 1): 3.0,
     (2, 1): 3.0,
     (1, 2): 2.8,
@@ -45,6 +45,7 @@ NUMBER_MATCH = 3.0
 NUMBER_MISSING = 1.0  # a hard number on one side that the other side does not have
 ANCHOR_MATCH = 3.0  # a Latin word or a glossary term found on both sides
 NAME_MATCH = 3.0  # a romanized Han run found as a capitalized English word or pair
+WORD_MATCH = 0.7  # a Chinese dictionary word whose English gloss is in the English (align extra)
 EVIDENCE_CAP = 12.0  # no bead gains more than this from matches
 PUNCT_MATCH = 0.5
 PUNCT_MISMATCH = 1.0
