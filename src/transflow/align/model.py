@@ -30,7 +30,7 @@ MIN_NAME_CHARS = 4
 #: Cost of each bead type before any evidence: (Chinese sentences, English sentences) -> cost.
 BEAD_COST = {
     (1, 1): 0.0,
-    (1, 0): 2.0,
+    (1, 0): 1.5,
     (0, 1): 3.0,
     (2, 1): 3.0,
     (1, 2): 2.8,
