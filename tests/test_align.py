@@ -84,17 +84,31 @@ SENTENCES = [
 ]
 
 
+def _paragraphs(items: list[str], breaks: list[bool]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for k, item in enumerate(items):
+        if not out or breaks[k % len(breaks)]:
+            out.append([])
+        out[-1].append(item)
+    return out
+
+
 @given(
     st.lists(st.sampled_from(range(len(SENTENCES))), min_size=1, max_size=12),
     st.lists(st.booleans(), min_size=12, max_size=12),
+    st.lists(st.booleans(), min_size=1, max_size=5),
+    st.lists(st.booleans(), min_size=1, max_size=5),
 )
-def test_alignment_covers_every_sentence_once_in_order(picks: list[int], dropped: list[bool]) -> None:
-    """Property: whatever the texts, the beads cover each sentence of both sides exactly once, in order."""
-    zh = [[SENTENCES[k][0] for k in picks]]
-    en = [[SENTENCES[k][1] for k, drop in zip(picks, dropped, strict=False) if not drop]]
+def test_alignment_covers_every_sentence_once_in_order(
+    picks: list[int], dropped: list[bool], zh_breaks: list[bool], en_breaks: list[bool]
+) -> None:
+    """Property: whatever the texts and paragraphs, the beads cover each sentence of both sides exactly
+    once, in order, with scores between 0 and 1."""
+    zh = _paragraphs([SENTENCES[k][0] for k in picks], zh_breaks)
+    en = _paragraphs([SENTENCES[k][1] for k, drop in zip(picks, dropped, strict=False) if not drop], en_breaks)
     beads = align_paragraphs(zh, en)
-    assert [i for b in beads for i in b.zh] == list(range(len(zh[0])))
-    assert [j for b in beads for j in b.en] == list(range(len(en[0])))
+    assert [i for b in beads for i in b.zh] == list(range(sum(map(len, zh))))
+    assert [j for b in beads for j in b.en] == list(range(sum(map(len, en))))
     assert all(0.0 <= b.score <= 1.0 and (b.zh or b.en) for b in beads)
 
 
