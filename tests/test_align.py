@@ -223,3 +223,19 @@ def test_memory_import_aligned_folder_feeds_lookup(cli, tmp_path: Path) -> None:
     lonely.mkdir()
     (lonely / "a.zh.txt").write_text(ZH, encoding="utf-8")
     assert cli("memory", "import-aligned", str(lonely), root=root).exit_code == 2
+
+
+def test_dictionary_lines_become_gloss_stems() -> None:
+    from transflow.align.lexicon import parse_cedict, stem
+
+    table = parse_cedict(
+        "# a comment line\n"
+        "港口 港口 [gang3 kou3] /port; harbor/CL:個|个[ge4]/\n"
+        "王 王 [Wang2] /surname Wang/king/\n"  # one character: never a concept
+        "貨輪 货轮 [huo4 lun2] /freighter (ship)/cargo ships/\n"
+        "某某 某某 [mou3 mou3] /see 某[mou3]/\n"  # a sense that only points elsewhere
+    )
+    assert table["港口"] == {"port", "harbo"}
+    assert table["货轮"] == {"freig", "cargo", "ship"}
+    assert "王" not in table and "某某" not in table
+    assert stem("Containers") == stem("container") and stem("hours") == stem("hour")
