@@ -261,7 +261,7 @@ def memory_import_aligned(
         for zh_path, en_path in aligned_files(paths):
             links, stamp = read_pair(zh_path, en_path, _glossary_pairs(cfg))
             total += memory.replace_origin(
-                f"aligned:{zh_path.name}", stamp, cfg.source_lang, {code: confident_pairs(links)}
+                f"aligned:{zh_path.resolve()}", stamp, cfg.source_lang, {code: confident_pairs(links)}
             )
     typer.echo(f"memory: {total} aligned pair(s) imported", err=True)
 
