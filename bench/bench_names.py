@@ -89,7 +89,7 @@ def polyphones() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pairs", default=str(ROOT.parent.parent / "shared" / "realtext" / "pairs.dev.jsonl"))
+    parser.add_argument("--pairs", default=str(ROOT.parent / "shared" / "realtext" / "pairs.dev.jsonl"))
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     path = Path(args.pairs)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "transflow"
 FOUNDATIONS = frozenset({"project", "text", "po", "glossary"})
-STAGES = frozenset({"ingest", "segment", "draft", "check", "merge"})
+STAGES = frozenset({"ingest", "segment", "draft", "check", "merge", "align"})
 CLI = frozenset({"cli", "shell"})  # the command-line shell: cli.py and its helpers in shell.py
 
 

@@ -45,6 +45,7 @@ StatsFormat = choices("StatsFormat", ("text", "json", "csv"))
 TermsFormat = choices("TermsFormat", ("text", "csv"))
 Engine = choices("Engine", ("argos", "memory"))
 Device = choices("Device", ("cpu", "cuda"))
+AlignFormat = choices("AlignFormat", ("text", "json"))
 
 
 def _reading(strip_control: bool) -> bool:
@@ -249,6 +250,65 @@ def memory_import(file: Path = typer.Argument(..., help="A TMX file with the sou
     cfg = config()
     count = import_tmx(cfg.root, file, cfg.source_lang)
     typer.echo(f"memory: {count} translation unit(s) imported from {file}", err=True)
+
+
+@memory_app.command("import-aligned")
+@guarded
+def memory_import_aligned(
+    paths: list[Path] = typer.Argument(..., help="ZH.txt EN.txt, or folders of NAME.zh.txt + NAME.en.txt pairs."),
+    lang: Optional[str] = LANG,
+) -> None:
+    """Align bilingual articles sentence by sentence and add the confident pairs to the memory.
+
+    Example: transflow memory import-aligned archive/   (archive/2016-07-01.zh.txt + 2016-07-01.en.txt ...)
+    """
+    from transflow.align.run import aligned_files, confident_pairs, read_pair
+    from transflow.draft.memory import Memory
+
+    cfg = config()
+    code = cfg.langs(lang)[0]
+    total = 0
+    with Memory(cfg.root) as memory:  # glue here: the align stage never imports the draft stage
+        for zh_path, en_path in aligned_files(paths):
+            links, stamp = read_pair(zh_path, en_path, _glossary_pairs(cfg))
+            total += memory.replace_origin(
+                f"aligned:{zh_path.resolve()}", stamp, cfg.source_lang, {code: confident_pairs(links)}
+            )
+    typer.echo(f"memory: {total} aligned pair(s) imported", err=True)
+
+
+def _glossary_pairs(cfg) -> list[tuple[str, str]]:
+    from transflow.glossary.table import load_glossary
+
+    return [(t.zh, alt) for t in load_glossary(cfg) for alt in t.alternatives]
+
+
+@app.command()
+@guarded
+def align(
+    doc: str = typer.Argument(..., help="The document (name in source/ or a .txt path)."),
+    english: Path = typer.Argument(..., help="Its English version: plain text, one paragraph per line."),
+    lang: Optional[str] = LANG,
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the alignment; write nothing."),
+    fmt: AlignFormat = typer.Option("text", "--format", "-f", help="text or json (the beads in document order)."),
+    encoding: Optional[str] = ENCODING,
+    strip_control: bool = STRIP_CONTROL,
+) -> None:
+    """Align an existing English version to the document's sentences and fill its catalog.
+
+    Example: transflow align qujiang qujiang.en.txt --dry-run --format json
+    """
+    from transflow.align.run import align as run_align
+    from transflow.align.run import render_links
+    from transflow.project.lock import project_lock
+
+    cfg = config(encoding=encoding)
+    with project_lock(cfg.root, "align", (cfg.locale_dir,)):
+        report = run_align(cfg, doc, english, lang, dry_run, _glossary_pairs(cfg))
+    typer.echo(render_links(report.links, fmt.value), nl=False)
+    for sentence in report.additions:
+        typer.echo(f"align: added in the English (no Chinese counterpart): {sentence}", err=True)
+    typer.echo(report.summary(dry_run), err=True)
 
 
 glossary_app = typer.Typer(
