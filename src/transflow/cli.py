@@ -127,7 +127,9 @@ def segment(
 
 
 models_app = typer.Typer(help="Argos model packages: list, install, remove.", no_args_is_help=True)
-memory_app = typer.Typer(help="The project's translation memory (.transflow/memory.sqlite).", no_args_is_help=True)
+memory_app = typer.Typer(
+    help="The translation memory (.transflow/memory.sqlite, or a shared PostgreSQL).", no_args_is_help=True
+)
 app.add_typer(models_app, name="models")
 app.add_typer(memory_app, name="memory")
 
@@ -236,9 +238,87 @@ def memory_import(file: Path = typer.Argument(..., help="A TMX file with the sou
     """
     from transflow.draft.memory import import_tmx
 
-    cfg = config()
-    count = import_tmx(cfg.root, file, cfg.source_lang)
+    count = import_tmx(config(), file)
     typer.echo(f"memory: {count} translation unit(s) imported from {file}", err=True)
+
+
+@memory_app.command("export")
+@guarded
+def memory_export(file: Path = typer.Argument(..., help="The TMX file to write (replaced when complete).")) -> None:
+    """Write the whole memory to a TMX 1.4 file: a backup, or a memory for other tools.
+
+    Example: transflow memory export backup.tmx
+    """
+    from transflow.draft.memory import export_tmx
+
+    count = export_tmx(config(), file)
+    typer.echo(f"memory: {count} translation unit(s) exported to {file}", err=True)
+
+
+@memory_app.command("stats")
+@guarded
+def memory_stats(fmt: str = typer.Option("text", "--format", help="text or json.")) -> None:
+    """Backend, units per language pair, machine-output cache entries and size.
+
+    Example: transflow memory stats --format json
+    """
+    from transflow.draft.memory import open_memory
+
+    if fmt not in ("text", "json"):
+        fail(f"--format {fmt!r}: use text or json")
+    with open_memory(config()) as memory:
+        stats = memory.stats()
+    if fmt == "json":
+        typer.echo(json.dumps(stats, ensure_ascii=False))
+        return
+    typer.echo(f"backend: {stats['backend']} ({stats['location']})")
+    typer.echo(f"units: {stats['units']}")
+    for pair, n in stats["pairs"].items():
+        typer.echo(f"  {pair}: {n}")
+    typer.echo(f"machine output cached: {stats['mt']}")
+    typer.echo(f"size: {stats['size_bytes'] / 1e6:.1f} MB")
+
+
+@memory_app.command("lookup")
+@guarded
+def memory_lookup(
+    text: Optional[str] = typer.Argument(None, help="A source sentence (or use --file)."),
+    file: Optional[Path] = typer.Option(None, "--file", help="One sentence per line; JSON lines out."),
+    minimum: int = typer.Option(75, "--min", help="Lowest similarity shown, in percent (1-100)."),
+    limit: int = typer.Option(5, "--limit", help="Most matches per sentence."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    lang: Optional[str] = LANG,
+) -> None:
+    """The closest reviewed translations of a sentence, with score, translation and origin.
+
+    Example: transflow memory lookup "曲江区召开疫情防控工作会议" --min 80
+    """
+    from transflow.draft.memory import open_memory
+
+    if (text is None) == (file is None):
+        fail("give a sentence or --file FILE (one sentence per line), not both")
+    if not 1 <= minimum <= 100 or limit < 1 or fmt not in ("text", "json"):
+        fail("--min takes 1-100, --limit 1 or more, --format text or json")
+    cfg = config()
+    target = cfg.langs(lang)[0]
+    if file is not None:
+        try:
+            queries = [line.strip() for line in file.read_text("utf-8").splitlines()]
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"{file}: cannot read as UTF-8 text ({exc})")
+    else:
+        queries = [text.strip()]
+    with open_memory(cfg) as memory:
+        found = memory.search(queries, cfg.source_lang, target, minimum, limit)
+    for query, matches in zip(queries, found):
+        records = [{"score": m.percent, "target": m.target, "origin": m.origin, "source": m.source} for m in matches]
+        if fmt == "json" or file is not None:
+            typer.echo(json.dumps({"query": query, "matches": records}, ensure_ascii=False))
+            continue
+        if not matches:
+            typer.echo(f"no match >= {minimum}%", err=True)
+        for m in matches:
+            typer.echo(f"{m.percent:3d}%  {m.target}  ({m.origin})\n      {m.source}")
 
 
 glossary_app = typer.Typer(help="The project glossary (glossary.csv: zh,en,note).", no_args_is_help=True)

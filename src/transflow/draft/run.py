@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polib
 
-from transflow.draft.memory import Match, Memory
+from transflow.draft.memory import Match, NoMemory, open_memory
 from transflow.draft.models import find_package, install_hint, model_available
 from transflow.draft.postedit import postedit
 from transflow.glossary.table import load_glossary, missing_terms
@@ -59,6 +59,7 @@ class DraftReport:
     interrupted: bool = False
     model: str = ""
     missing: list[str] = field(default_factory=list)  # languages skipped for want of a model (skip_missing)
+    memory_error: str = ""  # why the memory was not used (unreachable server), if it was not
 
     def summary(self) -> str:
         parts = [
@@ -71,6 +72,8 @@ class DraftReport:
         if self.conflicts:
             parts.append(f"{self.conflicts} kept as saved by someone else meanwhile")
         text = "draft: " + ", ".join(parts) + f"; {len(self.written)} file(s) written"
+        if self.memory_error:
+            text += f" (without the memory: {self.memory_error})"
         return text + (" (interrupted; finished drafts kept)" if self.interrupted else "")
 
 
@@ -224,6 +227,17 @@ class _Interrupt:
             signal.signal(signal.SIGINT, self.previous)
 
 
+def _open(config: Config, engine: str, report: DraftReport):
+    """The memory; with the model engine an unreachable memory is a warning, not a stop."""
+    try:
+        return open_memory(config)
+    except InputError as exc:
+        if engine != "argos":
+            raise
+        report.memory_error = str(exc)
+        return NoMemory(str(exc))
+
+
 def _memory_note(match: Match) -> str:
     kind = "exact" if match.score >= 1.0 else "close"
     return f"memory {kind} {match.percent}% ({match.origin})"
@@ -292,13 +306,14 @@ def draft(
         for cat in catalogs:
             cat.flush(redraft, date, report)
 
-    with Memory(config.root) as memory, _Interrupt() as interrupt:
+    with _open(config, engine, report) as memory, _Interrupt() as interrupt:
         try:
             refresh_memory(memory, config)
             for code, sentences in wanted.items():
                 todo = []
-                for sentence in sentences:
-                    match = memory.lookup(sentence, config.source_lang, code)
+                found = memory.search(list(sentences), config.source_lang, code)  # one batch per language
+                for sentence, matches in zip(sentences, found, strict=True):
+                    match = matches[0] if matches else None
                     if match is None:
                         todo.append(sentence)
                     elif match.score >= 1.0:
