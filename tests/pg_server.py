@@ -72,7 +72,9 @@ def postgres_server() -> Iterator[Server]:
         os.chmod(data / "pg_hba.conf", 0o644)
         options = f"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
         subprocess.run(
-            _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]),
+            _as_owner(
+                [str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]
+            ),
             capture_output=True,
             check=True,
         )

@@ -51,7 +51,18 @@ CLAUSES = [
     "当地农民合作社今年种植了两千亩水稻",
     "亩产比去年提高了一成",
 ]
-REPLACEMENTS = "的了在是有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
+REPLACEMENTS = (
+    "的了在是有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把"
+    "性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但"
+    "质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品"
+    "式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战"
+    "先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证"
+    "改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节"
+    "话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深"
+    "难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛"
+    "亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
+)
 
 
 def sentences(count: int, seed: int) -> list[str]:
@@ -104,7 +115,8 @@ def test_property_every_unit_above_the_threshold_passes_the_count_filter(a, b):
 
 
 def test_the_lemma_is_tight_enough_to_prune():
-    # a 50-character sentence: a unit needs 9 shared bigrams at 75% (30 characters, all in the query: 3·30 - 80 - 1), 31 at 90%
+    # a 50-character query: a unit needs 9 shared bigrams at 75% (the worst case: 30 characters, all in the query,
+    # 3·30 - 80 - 1 = 9) and 31 at 90%
     assert (min_shared(50, 75), min_shared(50, 90), length_band(50, 75)) == (9, 31, (30, 83))
     assert min_shared(1, 75) <= 0  # one character: nothing to count, the caller scans the band
 
@@ -154,7 +166,8 @@ def backend(request, project):
 
 def tmx(path: Path, pairs: list[tuple[str, str]], broken: bool = False) -> Path:
     units = "".join(
-        f'<tu><tuv xml:lang="zh-CN"><seg>{escape(s)}</seg></tuv><tuv xml:lang="en-US"><seg>{escape(t)}</seg></tuv></tu>\n'
+        f'<tu><tuv xml:lang="zh-CN"><seg>{escape(s)}</seg></tuv>'
+        f'<tuv xml:lang="en-US"><seg>{escape(t)}</seg></tuv></tu>\n'
         for s, t in pairs
     )
     end = "<tu><tuv>" if broken else "</body></tmx>"
@@ -199,9 +212,11 @@ def test_lookup_command_text_json_and_file(backend, project, cli, tmp_path):
     ]
     listing = tmp_path / "queries.txt"
     listing.write_text(f"{query}\n今天天气很好\n{pairs[1][0]}\n", "utf-8")
-    lines = [json.loads(line) for line in cli("memory", "lookup", "--file", str(listing), "--min", "70").stdout.splitlines()]
+    found = cli("memory", "lookup", "--file", str(listing), "--min", "70")
+    lines = [json.loads(line) for line in found.stdout.splitlines()]
     assert [len(r["matches"]) for r in lines] == [2, 0, 2]
-    assert lines[2]["matches"][0] == {"score": 100, "target": pairs[1][1], "origin": "tmx:old.tmx", "source": pairs[1][0]}
+    exact = {"score": 100, "target": pairs[1][1], "origin": "tmx:old.tmx", "source": pairs[1][0]}
+    assert lines[2]["matches"][0] == exact
     assert cli("memory", "lookup", query, "--min", "0").exit_code == 2
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polib
 
-from transflow.draft.memory import Match, NoMemory, open_memory
+from transflow.draft.memory import Match, NoMemory, Store, open_memory
 from transflow.draft.models import find_package, install_hint, model_available
 from transflow.draft.postedit import postedit
 from transflow.glossary.table import load_glossary, missing_terms
@@ -188,7 +188,7 @@ def empty_entries(config: Config, docs: list[str] | None = None, lang: str | Non
     return sum(1 for cat in _load(config, docs, lang) for e in cat.po if fillable(e, False))
 
 
-def refresh_memory(memory: Memory, config: Config) -> None:
+def refresh_memory(memory: Store, config: Config) -> None:
     """Re-read the reviewed translations of every catalog whose file changed since last time."""
     seen = set()
     for path in sorted(config.locale_dir.glob("*/LC_MESSAGES/*.po")):

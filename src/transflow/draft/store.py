@@ -162,7 +162,8 @@ class Store:
         out: dict[str, str] = {}
         for chunk in chunks(list(dict.fromkeys(sources)), 500):
             marks = ",".join("?" * len(chunk))
-            out.update(self.rows(f"SELECT source, target FROM mt WHERE model = ? AND source IN ({marks})", (model, *chunk)))
+            sql = f"SELECT source, target FROM mt WHERE model = ? AND source IN ({marks})"
+            out.update(self.rows(sql, (model, *chunk)))
         return out
 
     def store(self, model: str, pairs: dict[str, str]) -> None:
