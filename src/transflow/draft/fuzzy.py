@@ -114,32 +114,46 @@ def gram_keys(text: str) -> list[int]:
     return keys
 
 
-def batch_gram_keys(texts: Sequence[str], first_id: int):
-    """Keys and unit ids for many sentences at once (numpy): unit ``first_id + i`` for ``texts[i]``.
+#: Bits of a sentence's number within one :func:`batch_gram_keys` call (so a batch holds up to 131,072).
+BATCH_BITS = 17
 
-    Same keys as :func:`gram_keys`, computed without a Python loop per character so that importing a
-    million sentences stays within seconds.
+
+def batch_gram_keys(texts: Sequence[str], first_id: int):
+    """Keys and unit ids for many sentences at once (numpy), grouped so that equal keys are adjacent.
+
+    Same keys as :func:`gram_keys` for unit ``first_id + i`` = ``texts[i]``, without a Python loop per
+    character, so that importing a million sentences stays within seconds. One sort of (bigram, sentence)
+    puts repeats of a bigram within a sentence next to each other, which numbers them; the order in which
+    repeats get their numbers does not matter (the set of keys is the same).
     """
     import numpy as np
 
-    joined = "\x00".join(t.replace("\x00", " ") for t in texts)
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(texts) > 1 << BATCH_BITS:
+        raise ValueError(f"batch_gram_keys takes at most {1 << BATCH_BITS} texts at once")
+    codes = np.frombuffer("\x00".join(t.replace("\x00", " ") for t in texts).encode("utf-32-le"), dtype=np.uint32)
     if len(codes) < 2:
         return np.zeros(0, np.uint64), np.zeros(0, np.uint32)
-    unit = np.cumsum(codes == 0, dtype=np.int64)
-    left, right = codes[:-1], codes[1:]
-    keep = (left != 0) & (right != 0)
-    pairs = ((left << np.uint64(CHAR_BITS)) | right)[keep]
-    owner = unit[:-1][keep]
-    # number repeated bigrams within a sentence: sort by (sentence, bigram, position), count within runs
-    order = np.lexsort((np.arange(len(pairs)), pairs, owner))
-    pairs_sorted, owner_sorted = pairs[order], owner[order]
-    start = np.ones(len(order), dtype=bool)
-    start[1:] = (pairs_sorted[1:] != pairs_sorted[:-1]) | (owner_sorted[1:] != owner_sorted[:-1])
-    run_start = np.maximum.accumulate(np.where(start, np.arange(len(order)), 0))
-    occurrence = np.minimum(np.arange(len(order)) - run_start, (1 << OCC_BITS) - 1).astype(np.uint64)
-    keys = (pairs_sorted << np.uint64(OCC_BITS)) | occurrence
-    return keys, (owner_sorted + first_id).astype(np.uint32)
+    sep = codes == 0
+    keep = ~(sep[:-1] | sep[1:])
+    owner = np.cumsum(sep, dtype=np.uint32)[:-1][keep]
+    comp = (codes[:-1][keep].astype(np.uint64) << np.uint64(CHAR_BITS)) | codes[1:][keep]
+    comp = (comp << np.uint64(BATCH_BITS)) | owner
+    del owner, keep, sep, codes
+    comp.sort()
+    repeat = np.zeros(len(comp), dtype=bool)
+    repeat[1:] = comp[1:] == comp[:-1]
+    ids = (comp & np.uint64((1 << BATCH_BITS) - 1)).astype(np.uint32) + np.uint32(first_id)
+    keys = (comp >> np.uint64(BATCH_BITS)) << np.uint64(OCC_BITS)  # occurrence 0: sorted by key already
+    if not repeat.any():
+        return keys, ids
+    index = np.arange(len(comp))
+    occurrence = index - np.maximum.accumulate(np.where(repeat, 0, index))
+    keys[repeat] |= np.minimum(occurrence[repeat], (1 << OCC_BITS) - 1).astype(np.uint64)
+    order = np.argsort(keys[repeat], kind="stable")  # the few repeats: sorted among themselves, appended
+    return (
+        np.concatenate((keys[~repeat], keys[repeat][order])),
+        np.concatenate((ids[~repeat], ids[repeat][order])),
+    )
 
 
 def best_of(query: str, rows: Iterable[tuple[str, str, str]], minimum: int, limit: int) -> list[Match]:

@@ -27,6 +27,7 @@ DB_FILE = ".transflow/memory.sqlite"
 SCHEMA_VERSION = 2
 BUSY_MS = 600_000  # a writer waits up to 10 minutes for another (a million-unit import takes about one)
 MAX_SEGMENTS = 12
+BATCH = 50_000  # units per insert batch and index segment: bounds the import's memory
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS units (
@@ -34,7 +35,6 @@ CREATE TABLE IF NOT EXISTS units (
     target TEXT NOT NULL, origin TEXT NOT NULL, UNIQUE (src_lang, tgt_lang, source, origin)
 );
 CREATE INDEX IF NOT EXISTS units_origin ON units (origin);
-CREATE INDEX IF NOT EXISTS units_len ON units (src_lang, tgt_lang, length(source));
 CREATE TABLE IF NOT EXISTS origins (origin TEXT PRIMARY KEY, stamp TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mt (model TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
     PRIMARY KEY (model, source));
@@ -61,6 +61,7 @@ class SqliteMemory(Store):
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB: big imports update the indexes in cache
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise InputError(
@@ -125,7 +126,7 @@ class SqliteMemory(Store):
         batch: list[tuple] = []
         for row in rows:
             batch.append(row)
-            if len(batch) >= 100_000:
+            if len(batch) >= BATCH:
                 count += self._insert_batch(batch)
                 batch = []
         if batch:
@@ -143,6 +144,9 @@ class SqliteMemory(Store):
     def _insert_batch(self, batch: list[tuple]) -> int:
         import numpy as np
 
+        # in index order, so the unique index is updated page by page; a stable sort keeps the last of
+        # two equal units last, and the last one wins (INSERT OR REPLACE), as in the input
+        batch.sort(key=lambda row: (row[0], row[1], row[2], row[4]))
         first = self._next_ids(len(batch))
         self.db.executemany(
             "INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)",
@@ -156,11 +160,9 @@ class SqliteMemory(Store):
         return len(batch)
 
     def _write_segment(self, keys, ids, units: int) -> None:
-        """One posting list per distinct key: the ids of the units holding it, packed little-endian uint32."""
+        """One posting list per distinct key (equal keys arrive adjacent): unit ids as little-endian uint32."""
         import numpy as np
 
-        order = np.argsort(keys, kind="stable")
-        keys, ids = keys[order], ids[order]
         cut = np.flatnonzero(np.diff(keys)) + 1
         starts = np.concatenate(([0], cut)).tolist()
         ends = np.concatenate((cut, [len(keys)])).tolist()
@@ -205,7 +207,7 @@ class SqliteMemory(Store):
         (stamp,) = self.db.execute("SELECT coalesce(max(first_id), 0) FROM lengths").fetchone()
         (top,) = self.db.execute("SELECT coalesce(max(value), 1) FROM counters WHERE name = 'unit'").fetchone()
         if self._lengths is None or self._lengths[0] != (stamp, top):
-            lengths = np.zeros(top + 1, dtype=np.int64)
+            lengths = np.full(top + 1, -1, dtype=np.int64)  # -1: no such unit
             for first, blob in self.db.execute("SELECT first_id, lens FROM lengths"):
                 part = np.frombuffer(blob, dtype="<u4")
                 lengths[first : first + len(part)] = part
@@ -243,24 +245,25 @@ class SqliteMemory(Store):
         n = len(query)
         need_min = min_shared(n, minimum)
         low, high = length_band(n, minimum)
-        if need_min <= 0:
-            return self.band_scan(query, pair, (low, high), minimum, limit)
-        found = [a for k in keys for a in lists.get(k, ())]
-        if not found:
-            return []
-        ids = np.concatenate(found)
-        units, counts = np.unique(ids, return_counts=True)
-        keep = counts >= need_min
-        units, counts = units[keep], counts[keep]
-        m = lengths[np.minimum(units, len(lengths) - 1)]
-        total = n + m
-        need = 3 * (-(-minimum * total // 200)) - total - 1  # the lemma at each candidate's own length
-        units = units[(m >= low) & (m <= high) & (counts >= need)]
+        if need_min <= 0:  # too short for the filter to prove anything: every unit of the length band
+            units = np.flatnonzero((lengths >= low) & (lengths <= high))
+        else:
+            found = [a for k in keys for a in lists.get(k, ())]
+            if not found:
+                return []
+            units, counts = np.unique(np.concatenate(found), return_counts=True)
+            keep = counts >= need_min
+            units, counts = units[keep], counts[keep]
+            m = lengths[np.minimum(units, len(lengths) - 1)]
+            total = n + m
+            need = 3 * (-(-minimum * total // 200)) - total - 1  # the lemma at each candidate's own length
+            units = units[(m >= low) & (m <= high) & (counts >= need)]
         rows = []
         for chunk in chunks(units.tolist(), 900):
+            # ``+src_lang``: look units up by id; never let the planner scan the pair's whole index instead
             rows += self.db.execute(
                 f"SELECT source, target, origin FROM units WHERE id IN ({','.join('?' * len(chunk))}) "
-                "AND src_lang = ? AND tgt_lang = ?",
+                "AND +src_lang = ? AND +tgt_lang = ?",
                 (*chunk, *pair),
             )
         return best_of(query, rows, minimum, limit)
