@@ -316,3 +316,22 @@ def test_model_drafts_without_an_unreachable_memory(pg, project, cli, installed_
     assert with_model.exit_code == 0, with_model.stderr
     assert "1 file(s) written (without the memory: postgresql://translator@127.0.0.1:1/tm" in with_model.stderr
     assert "s3cret" not in with_model.stderr + only_memory.stderr
+
+
+def test_a_memory_from_before_the_index_is_carried_over(project):
+    import sqlite3
+
+    path = project / ".transflow" / "memory.sqlite"
+    path.parent.mkdir()
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE units (src_lang TEXT NOT NULL, tgt_lang TEXT NOT NULL, source TEXT NOT NULL, "
+        "target TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (src_lang, tgt_lang, source, origin))"
+    )
+    row = ("zh", "en", "港口货物吞吐量再创新高", "Port throughput hit a record", "tmx:a")
+    old.execute("INSERT INTO units VALUES (?, ?, ?, ?, ?)", row)
+    old.commit()
+    old.close()
+    with open_memory(load_config(project)) as memory:
+        [found] = memory.search(["港口货物吞吐量再创历史新高"], "zh", "en")
+    assert found[0].target == "Port throughput hit a record" and found[0].origin == "tmx:a"

@@ -69,7 +69,15 @@ class SqliteMemory(Store):
             ) from None
 
     def _migrate(self) -> None:
-        """Create the schema; a memory from before the index (no ``id`` column) is rebuilt into it."""
+        """Create the schema; a memory from before the index (no ``id`` column) is rebuilt into it.
+
+        An up-to-date file is only read here, so opening it never waits for another process's import.
+        """
+        try:
+            if self.db.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,):
+                return
+        except sqlite3.OperationalError:  # no such table: a new or pre-index memory
+            pass
         with self.transaction():
             columns = [row[1] for row in self.db.execute("PRAGMA table_info(units)")]
             old = []
