@@ -108,12 +108,14 @@ def exhaustive(qs: list[str], stored: list[str], origin: str) -> list[Match | No
     best: list[list[tuple[float, str]]] = [[] for _ in qs]
     for start in range(0, len(stored), 50_000):
         chunk = stored[start : start + 50_000]
-        scores = process.cdist(qs, chunk, scorer=fuzz.ratio, score_cutoff=75, workers=-1, dtype=np.float32)
+        # cut off at 74, then decide 75 exactly: float32 puts some units of exactly 75% at 74.99999
+        scores = process.cdist(qs, chunk, scorer=fuzz.ratio, score_cutoff=74, workers=-1, dtype=np.float32)
         for i, j in zip(*np.nonzero(scores)):
             best[i].append((0.0, chunk[j]))
     out: list[Match | None] = []
     for q, found in zip(qs, best):
         matches = [Match("", (len(q) + len(s) - _indel(q, s)) / (len(q) + len(s)), origin, s) for _, s in found]
+        matches = [m for m in matches if m.score * 100 >= 75 - 1e-9]
         out.append(min(matches, key=sort_key) if matches else None)
     return out
 

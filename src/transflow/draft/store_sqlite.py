@@ -17,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 from transflow.draft.fuzzy import Match, batch_gram_keys, best_of, gram_keys, length_band, min_shared
@@ -26,7 +27,7 @@ from transflow.project.errors import InputError
 DB_FILE = ".transflow/memory.sqlite"
 SCHEMA_VERSION = 2
 BUSY_MS = 600_000  # a writer waits up to 10 minutes for another (a million-unit import takes about one)
-MAX_SEGMENTS = 12
+MAX_SEGMENTS = 24  # a million-unit import makes 20: it is not merged again at once
 BATCH = 50_000  # units per insert batch and index segment: bounds the import's memory
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -44,6 +45,20 @@ CREATE TABLE IF NOT EXISTS postings (seg INTEGER NOT NULL, key INTEGER NOT NULL,
     PRIMARY KEY (seg, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lengths (first_id INTEGER PRIMARY KEY, lens BLOB NOT NULL);
 """
+
+
+def heavy(keys: list[int], sizes: dict[int, int], need: int) -> tuple[int, set[int]]:
+    """Which of a query's keys not to read: up to half of ``need``, the common ones (3× the median list).
+
+    Common bigrams ("中国", "发展") have the longest posting lists and say the least; leaving a few out
+    cuts the reading most, and the count filter stays exact by lowering the bar by as many.
+    """
+    if need < 4:
+        return 0, set()
+    by_size = sorted(keys, key=lambda k: -sizes.get(k, 0))
+    median = sizes.get(by_size[len(by_size) // 2], 0)
+    skipped = {k for k in by_size[: need // 2] if sizes.get(k, 0) > 3 * median}
+    return len(skipped), skipped
 
 
 class SqliteMemory(Store):
@@ -154,7 +169,7 @@ class SqliteMemory(Store):
 
         # in index order, so the unique index is updated page by page; a stable sort keeps the last of
         # two equal units last, and the last one wins (INSERT OR REPLACE), as in the input
-        batch.sort(key=lambda row: (row[0], row[1], row[2], row[4]))
+        batch.sort(key=itemgetter(0, 1, 2, 4))
         first = self._next_ids(len(batch))
         self.db.executemany(
             "INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?)",
@@ -187,7 +202,7 @@ class SqliteMemory(Store):
         sizes = list(self.db.execute("SELECT seg, units FROM segments ORDER BY units, seg"))
         if len(sizes) <= MAX_SEGMENTS:
             return
-        small = [seg for seg, _ in sizes[: len(sizes) - MAX_SEGMENTS // 2]]
+        small = [seg for seg, _ in sizes[: len(sizes) - MAX_SEGMENTS // 2]]  # the small ones: cheap to merge
         marks = ",".join("?" * len(small))
         rows = self.db.execute(f"SELECT key, ids FROM postings WHERE seg IN ({marks}) ORDER BY key", small)
         total = sum(units for seg, units in sizes if seg in set(small))
@@ -223,31 +238,40 @@ class SqliteMemory(Store):
         return self._lengths[1]
 
     def _fuzzy(self, queries: list[str], pair: tuple[str, str], minimum: int, limit: int) -> list[list[Match]]:
-        import numpy as np
-
         own = not self.db.in_transaction
         if own:
             self.db.execute("BEGIN")  # one snapshot for the index and the units it points to
         try:
             lengths = self._unit_lengths()
             wanted = {q: gram_keys(q) for q in queries}
-            lists: dict[int, list] = {}
             segs = [seg for (seg,) in self.db.execute("SELECT seg FROM segments")]
-            all_keys = list({k for keys in wanted.values() for k in keys})
-            for chunk in chunks(all_keys, 400):
-                sql = (
-                    f"SELECT key, ids FROM postings WHERE seg IN ({','.join('?' * len(segs))}) "
-                    f"AND key IN ({','.join('?' * len(chunk))})"
-                )
-                for key, ids in self.db.execute(sql, (*segs, *chunk)):
-                    lists.setdefault(key, []).append(np.frombuffer(ids, dtype="<u4"))
-            return [self._one(q, wanted[q], lists, lengths, pair, minimum, limit) for q in queries]
+            sizes = dict(self._postings(segs, {k for keys in wanted.values() for k in keys}, "sum(length(ids))"))
+            skip = {q: heavy(keys, sizes, min_shared(len(q), minimum)) for q, keys in wanted.items()}
+            lists: dict[int, list] = {}
+            read = {k for q, keys in wanted.items() for k in keys if k not in skip[q][1]}
+            for key, ids in self._postings(segs, read, "ids"):
+                lists.setdefault(key, []).append(ids)
+            return [self._one(q, wanted[q], skip[q], lists, lengths, pair, minimum, limit) for q in queries]
         finally:
             if own:
                 self.db.execute("COMMIT")
 
-    def _one(self, query, keys, lists, lengths, pair, minimum, limit) -> list[Match]:
-        """Count shared keys per unit, keep those that can reach ``minimum`` at their own length, score them."""
+    def _postings(self, segs: list[int], keys: set[int], what: str):
+        """``(key, what)`` for the keys' posting lists in every segment (``what``: ids, or their size)."""
+        group = " GROUP BY key" if what != "ids" else ""
+        for chunk in chunks(sorted(keys), 400):
+            yield from self.db.execute(
+                f"SELECT key, {what} FROM postings WHERE seg IN ({','.join('?' * len(segs))}) "
+                f"AND key IN ({','.join('?' * len(chunk))}){group}",
+                (*segs, *chunk),
+            )
+
+    def _one(self, query, keys, skip, lists, lengths, pair, minimum, limit) -> list[Match]:
+        """Count shared keys per unit, keep those that can reach ``minimum`` at their own length, score them.
+
+        ``skip`` = (k, keys not read): the k most common keys of the query are not counted, so a unit is
+        kept when it shares ``need - k`` of the others — it may share all k skipped ones, never more.
+        """
         import numpy as np
 
         n = len(query)
@@ -256,16 +280,22 @@ class SqliteMemory(Store):
         if need_min <= 0:  # too short for the filter to prove anything: every unit of the length band
             units = np.flatnonzero((lengths >= low) & (lengths <= high))
         else:
-            found = [a for k in keys for a in lists.get(k, ())]
+            found = [np.frombuffer(blob, dtype="<u4") for k in keys if k not in skip[1] for blob in lists.get(k, ())]
             if not found:
                 return []
-            units, counts = np.unique(np.concatenate(found), return_counts=True)
-            keep = counts >= need_min
-            units, counts = units[keep], counts[keep]
+            ids = np.concatenate(found)
+            if len(ids) * 16 > len(lengths):  # many postings: counting by id beats sorting them
+                counts_all = np.bincount(ids, minlength=len(lengths))
+                units = np.flatnonzero(counts_all >= need_min - skip[0])
+                counts = counts_all[units]
+            else:
+                units, counts = np.unique(ids, return_counts=True)
+                keep = counts >= need_min - skip[0]
+                units, counts = units[keep], counts[keep]
             m = lengths[np.minimum(units, len(lengths) - 1)]
             total = n + m
             need = 3 * (-(-minimum * total // 200)) - total - 1  # the lemma at each candidate's own length
-            units = units[(m >= low) & (m <= high) & (counts >= need)]
+            units = units[(m >= low) & (m <= high) & (counts >= need - skip[0])]
         rows = []
         for chunk in chunks(units.tolist(), 900):
             # ``+src_lang``: look units up by id; never let the planner scan the pair's whole index instead
