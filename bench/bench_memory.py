@@ -62,9 +62,9 @@ def sentence(pool: list[str], chars: str, rng: random.Random) -> str:
     text = "，".join(rng.sample(pool, rng.randint(2, 4))) + "。"
     if rng.random() < 0.6:  # a changed figure, name or word, as in a follow-up story
         for _ in range(rng.randint(1, 3)):
-            i = rng.randrange(len(text) - 1)
+            i = rng.randrange(1, len(text) - 1)
             text = text[:i] + rng.choice(chars) + text[i + 1 :]
-    return text
+    return text.strip()  # as a TMX import stores it
 
 
 def units(n: int, pool: list[str], chars: str) -> list[str]:
@@ -203,6 +203,9 @@ def bench_size(n: int, args, pool, held, chars, pg) -> dict:
     result["import_sqlite"] = {"s": seconds, "rss_mb": rss}
 
     def accuracy(got):
+        for q, g, t in zip(close, got, truth):
+            if not same(g, t):
+                print(f"    differs: {q!r}: exhaustive {t}, got {g}", flush=True)
         hits = sum(same(g, t) for g, t in zip(got[: len(close)], truth[: len(close)]))
         empty = sum(g is None for g in got[len(close) :])
         return f"best=exhaustive {hits}/{len(close)}, none {empty}/{len(none)}"

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 
 from argos_fixture import argos_archive, argos_home, installed_model  # noqa: F401
 from pg_server import postgres_server
-from transflow.draft.fuzzy import Match, gram_keys, length_band, min_shared, score, sort_key
+from transflow.draft.fuzzy import Match, batch_gram_keys, gram_keys, length_band, min_shared, score, sort_key
 from transflow.draft.memory import open_memory
 from transflow.project.config import load_config
 
@@ -112,6 +112,18 @@ def test_property_every_unit_above_the_threshold_passes_the_count_filter(a, b):
         assert low <= len(b) <= high
         shared = len(set(gram_keys(a)) & set(gram_keys(b)))
         assert shared >= min_shared(len(a), minimum)
+
+
+@given(st.lists(st.text("中国发展ab", max_size=25), max_size=12), st.integers(1, 1 << 20))
+def test_property_batch_keys_are_each_sentences_keys_grouped(texts, first):
+    keys, ids = batch_gram_keys(texts, first)
+    per_unit: dict[int, set[int]] = {}
+    for key, unit in zip(keys.tolist(), ids.tolist()):
+        per_unit.setdefault(unit, set()).add(key)
+    assert len(keys) == sum(max(len(t) - 1, 0) for t in texts)  # each key once per sentence
+    assert all(per_unit.get(first + i, set()) == set(gram_keys(t)) for i, t in enumerate(texts))
+    runs = [k for i, k in enumerate(keys.tolist()) if i == 0 or k != keys[i - 1]]
+    assert len(runs) == len(set(runs))  # equal keys adjacent: one posting list each
 
 
 def test_the_lemma_is_tight_enough_to_prune():

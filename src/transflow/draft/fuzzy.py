@@ -136,24 +136,32 @@ def batch_gram_keys(texts: Sequence[str], first_id: int):
     sep = codes == 0
     keep = ~(sep[:-1] | sep[1:])
     owner = np.cumsum(sep, dtype=np.uint32)[:-1][keep]
-    comp = (codes[:-1][keep].astype(np.uint64) << np.uint64(CHAR_BITS)) | codes[1:][keep]
-    comp = (comp << np.uint64(BATCH_BITS)) | owner
-    del owner, keep, sep, codes
+    del sep
+    comp = codes[:-1][keep].astype(np.uint64)  # in place from here on: a batch's arrays are the import's memory
+    comp <<= np.uint64(CHAR_BITS)
+    comp |= codes[1:][keep]
+    comp <<= np.uint64(BATCH_BITS)
+    comp |= owner
+    del owner, keep, codes
     comp.sort()
     repeat = np.zeros(len(comp), dtype=bool)
-    repeat[1:] = comp[1:] == comp[:-1]
-    ids = (comp & np.uint64((1 << BATCH_BITS) - 1)).astype(np.uint32) + np.uint32(first_id)
-    keys = (comp >> np.uint64(BATCH_BITS)) << np.uint64(OCC_BITS)  # occurrence 0: sorted by key already
+    np.equal(comp[1:], comp[:-1], out=repeat[1:])
+    ids = (comp & np.uint64((1 << BATCH_BITS) - 1)).astype(np.uint32)
+    ids += np.uint32(first_id)
+    keys = comp  # occurrence 0: sorted by key already
+    keys >>= np.uint64(BATCH_BITS)
+    keys <<= np.uint64(OCC_BITS)
     if not repeat.any():
         return keys, ids
-    index = np.arange(len(comp))
-    occurrence = index - np.maximum.accumulate(np.where(repeat, 0, index))
-    keys[repeat] |= np.minimum(occurrence[repeat], (1 << OCC_BITS) - 1).astype(np.uint64)
-    order = np.argsort(keys[repeat], kind="stable")  # the few repeats: sorted among themselves, appended
-    return (
-        np.concatenate((keys[~repeat], keys[repeat][order])),
-        np.concatenate((ids[~repeat], ids[repeat][order])),
-    )
+    # the k-th repeat in a run of equal (bigram, sentence) is occurrence k; computed on the few repeats only
+    where = np.flatnonzero(repeat)
+    pos = np.arange(len(where))
+    fresh = np.ones(len(where), dtype=bool)
+    fresh[1:] = where[1:] != where[:-1] + 1
+    occurrence = pos - np.maximum.accumulate(np.where(fresh, pos, 0)) + 1
+    keys[where] |= np.minimum(occurrence, (1 << OCC_BITS) - 1).astype(np.uint64)
+    order = where[np.argsort(keys[where], kind="stable")]  # the repeats: sorted among themselves, appended
+    return np.concatenate((keys[~repeat], keys[order])), np.concatenate((ids[~repeat], ids[order]))
 
 
 def best_of(query: str, rows: Iterable[tuple[str, str, str]], minimum: int, limit: int) -> list[Match]:

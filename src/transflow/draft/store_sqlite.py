@@ -76,7 +76,7 @@ class SqliteMemory(Store):
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB: big imports update the indexes in cache
+            self.db.execute("PRAGMA cache_size = -32768")  # 32 MB: big imports update the indexes in cache
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise InputError(

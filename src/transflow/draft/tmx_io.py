@@ -98,6 +98,9 @@ def write_tmx(path: Path, units: Iterable[tuple[str, str, str, str, str]], src_l
                 )
                 count += 1
             out.write("  </body>\n</tmx>\n")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, as if written directly (mkstemp makes it private)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
