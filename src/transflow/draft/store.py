@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
+from functools import lru_cache
 
 from transflow.draft.fuzzy import DEFAULT_MIN, Match, best_of, sort_key
 
 Row = tuple[str, str, str]  # (source, target, origin)
 
 
+@lru_cache(maxsize=256)
 def lang_key(code: str) -> str:
     """Compare languages by their main part, lower-case: ``en-US``, ``en_us`` and ``EN`` are all ``en``."""
     return code.replace("-", "_").split("_")[0].split("@")[0].lower()
