@@ -24,6 +24,7 @@ from transflow.project.errors import InputError
 
 SCHEMA_VERSION = 1
 TRGM_THRESHOLD = 0.1
+BATCH = 50_000  # rows per COPY
 LOCK_ID = 0x7472_616E  # "tran": serialises schema creation between first users
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)",
@@ -129,20 +130,35 @@ class PgMemory(Store):
         return int(size or 0)
 
     def _insert(self, rows: Iterable[tuple[str, str, str, str, str]]) -> int:
-        """Stream rows into a staging table with COPY, then upsert them in one statement (last one wins)."""
+        """Stream rows into a staging table with COPY, then upsert them (last one wins), a batch at a time.
+
+        One COPY per batch bounds what the driver buffers however large the import; the caller's
+        transaction still makes the whole import all or nothing.
+        """
         count = 0
         with self.conn.transaction(), self.conn.cursor() as cur:
             cur.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS tm_stage (seq bigserial, src_lang text, tgt_lang text, "
                 "source text, target text, origin text) ON COMMIT DROP"
             )
-            cur.execute("TRUNCATE tm_stage")
-            with cur.copy("COPY tm_stage (src_lang, tgt_lang, source, target, origin) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    count += 1
-            cur.execute(UPSERT)
+            batch: list[tuple] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= BATCH:
+                    count += self._upsert(cur, batch)
+                    batch = []
+            if batch:
+                count += self._upsert(cur, batch)
         return count
+
+    @staticmethod
+    def _upsert(cur, batch: list[tuple]) -> int:
+        cur.execute("TRUNCATE tm_stage")
+        with cur.copy("COPY tm_stage (src_lang, tgt_lang, source, target, origin) FROM STDIN") as copy:
+            for row in batch:
+                copy.write_row(row)
+        cur.execute(UPSERT)
+        return len(batch)
 
     def units(self) -> Iterator[tuple[str, str, str, str, str]]:
         with self.conn.transaction(), self.conn.cursor(name="tm_export") as cur:
