@@ -207,8 +207,13 @@ def bench_size(n: int, args, pool, held, chars, pg) -> dict:
             if not same(g, t):
                 print(f"    differs: {q!r}: exhaustive {t}, got {g}", flush=True)
         hits = sum(same(g, t) for g, t in zip(got[: len(close)], truth[: len(close)]))
-        empty = sum(g is None for g in got[len(close) :])
-        return f"best=exhaustive {hits}/{len(close)}, none {empty}/{len(none)}"
+        # "no match" queries are those the exhaustive scan finds nothing >= 75% for (a few built from
+        # held-back clauses still come close to a stored sentence: those count as close queries)
+        apart = [(g, t) for g, t in zip(got[len(close) :], truth[len(close) :])]
+        empty = sum(g is None for g, t in apart if t is None)
+        near = sum(same(g, t) for g, t in apart if t is not None)
+        text = f"best=exhaustive {hits}/{len(close)}, none {empty}/{sum(t is None for _, t in apart)}"
+        return text + (f" (+{near}/{len(apart) - sum(t is None for _, t in apart)} near)" if near else "")
 
     with SqliteMemory(project) as memory:
         memory.search(close[:3], "zh", "en")  # warm: lengths array, page cache
