@@ -209,11 +209,11 @@ def bench_size(n: int, args, pool, held, chars, pg) -> dict:
         hits = sum(same(g, t) for g, t in zip(got[: len(close)], truth[: len(close)]))
         # "no match" queries are those the exhaustive scan finds nothing >= 75% for (a few built from
         # held-back clauses still come close to a stored sentence: those count as close queries)
-        apart = [(g, t) for g, t in zip(got[len(close) :], truth[len(close) :])]
+        apart = list(zip(got[len(close) :], truth[len(close) :]))
         empty = sum(g is None for g, t in apart if t is None)
-        near = sum(same(g, t) for g, t in apart if t is not None)
-        text = f"best=exhaustive {hits}/{len(close)}, none {empty}/{sum(t is None for _, t in apart)}"
-        return text + (f" (+{near}/{len(apart) - sum(t is None for _, t in apart)} near)" if near else "")
+        near = [same(g, t) for g, t in apart if t is not None]
+        text = f"best=exhaustive {hits}/{len(close)}, none {empty}/{len(apart) - len(near)}"
+        return text + (f" (near ones: best=exhaustive {sum(near)}/{len(near)})" if near else "")
 
     with SqliteMemory(project) as memory:
         memory.search(close[:3], "zh", "en")  # warm: lengths array, page cache
