@@ -46,6 +46,7 @@ TermsFormat = choices("TermsFormat", ("text", "csv"))
 Engine = choices("Engine", ("argos", "memory"))
 Device = choices("Device", ("cpu", "cuda"))
 AlignFormat = choices("AlignFormat", ("text", "json"))
+MemoryFormat = choices("MemoryFormat", ("text", "json"))
 
 
 def _reading(strip_control: bool) -> bool:
@@ -136,7 +137,8 @@ models_app = typer.Typer(
     rich_markup_mode=None,
 )
 memory_app = typer.Typer(
-    help="The project's translation memory (.transflow/memory.sqlite).\n\nExample: transflow memory import archive.tmx",
+    help="The translation memory (.transflow/memory.sqlite, or a shared PostgreSQL).\n\n"
+    "Example: transflow memory import archive.tmx",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -247,8 +249,7 @@ def memory_import(file: Path = typer.Argument(..., help="A TMX file with the sou
     """
     from transflow.draft.memory import import_tmx
 
-    cfg = config()
-    count = import_tmx(cfg.root, file, cfg.source_lang)
+    count = import_tmx(config(), file)
     typer.echo(f"memory: {count} translation unit(s) imported from {file}", err=True)
 
 
@@ -263,12 +264,12 @@ def memory_import_aligned(
     Example: transflow memory import-aligned archive/   (archive/2016-07-01.zh.txt + 2016-07-01.en.txt ...)
     """
     from transflow.align.run import aligned_files, confident_pairs, read_pair
-    from transflow.draft.memory import Memory
+    from transflow.draft.memory import open_memory
 
     cfg = config()
     code = cfg.langs(lang)[0]
     total = 0
-    with Memory(cfg.root) as memory:  # glue here: the align stage never imports the draft stage
+    with open_memory(cfg) as memory:  # glue here: the align stage never imports the draft stage
         for zh_path, en_path in aligned_files(paths):
             links, stamp = read_pair(zh_path, en_path, _glossary_pairs(cfg))
             total += memory.replace_origin(
@@ -309,6 +310,83 @@ def align(
     for sentence in report.additions:
         typer.echo(f"align: added in the English (no Chinese counterpart): {sentence}", err=True)
     typer.echo(report.summary(dry_run), err=True)
+
+
+@memory_app.command("export")
+@guarded
+def memory_export(file: Path = typer.Argument(..., help="The TMX file to write (replaced when complete).")) -> None:
+    """Write the whole memory to a TMX 1.4 file: a backup, or a memory for other tools.
+
+    Example: transflow memory export backup.tmx
+    """
+    from transflow.draft.memory import export_tmx
+
+    count = export_tmx(config(), file)
+    typer.echo(f"memory: {count} translation unit(s) exported to {file}", err=True)
+
+
+@memory_app.command("stats")
+@guarded
+def memory_stats(fmt: MemoryFormat = typer.Option("text", "--format", help="text or json.")) -> None:
+    """Backend, units per language pair, machine-output cache entries and size.
+
+    Example: transflow memory stats --format json
+    """
+    from transflow.draft.memory import open_memory
+
+    with open_memory(config()) as memory:
+        stats = memory.stats()
+    if fmt.value == "json":
+        typer.echo(json.dumps(stats, ensure_ascii=False))
+        return
+    typer.echo(f"backend: {stats['backend']} ({stats['location']})")
+    typer.echo(f"units: {stats['units']}")
+    for pair, n in stats["pairs"].items():
+        typer.echo(f"  {pair}: {n}")
+    typer.echo(f"machine output cached: {stats['mt']}")
+    typer.echo(f"size: {stats['size_bytes'] / 1e6:.1f} MB")
+
+
+@memory_app.command("lookup")
+@guarded
+def memory_lookup(
+    text: Optional[str] = typer.Argument(None, help="A source sentence (or use --file)."),
+    file: Optional[Path] = typer.Option(None, "--file", help="One sentence per line; JSON lines out."),
+    minimum: int = typer.Option(75, "--min", help="Lowest similarity shown, in percent (1-100)."),
+    limit: int = typer.Option(5, "--limit", help="Most matches per sentence."),
+    fmt: MemoryFormat = typer.Option("text", "--format", help="text or json."),
+    lang: Optional[str] = LANG,
+) -> None:
+    """The closest reviewed translations of a sentence, with score, translation and origin.
+
+    Example: transflow memory lookup "曲江区召开疫情防控工作会议" --min 80
+    """
+    from transflow.draft.memory import open_memory
+
+    if (text is None) == (file is None):
+        fail("give a sentence or --file FILE (one sentence per line), not both")
+    if not 1 <= minimum <= 100 or limit < 1:
+        fail("--min takes 1-100, --limit 1 or more")
+    cfg = config()
+    target = cfg.langs(lang)[0]
+    if file is not None:
+        try:
+            queries = [line.strip() for line in file.read_text("utf-8").splitlines()]
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"{file}: cannot read as UTF-8 text ({exc})")
+    else:
+        queries = [text.strip()]
+    with open_memory(cfg) as memory:
+        found = memory.search(queries, cfg.source_lang, target, minimum, limit)
+    for query, matches in zip(queries, found):
+        records = [{"score": m.percent, "target": m.target, "origin": m.origin, "source": m.source} for m in matches]
+        if fmt.value == "json" or file is not None:
+            typer.echo(json.dumps({"query": query, "matches": records}, ensure_ascii=False))
+            continue
+        if not matches:
+            typer.echo(f"no match >= {minimum}%", err=True)
+        for m in matches:
+            typer.echo(f"{m.percent:3d}%  {m.target}  ({m.origin})\n      {m.source}")
 
 
 glossary_app = typer.Typer(

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polib
 
-from transflow.draft.memory import Match, Memory
+from transflow.draft.memory import Match, NoMemory, Store, open_memory
 from transflow.draft.models import find_package, install_hint, model_available
 from transflow.draft.postedit import postedit
 from transflow.glossary.table import load_glossary, missing_terms
@@ -65,6 +65,7 @@ class DraftReport:
     interrupted: bool = False
     model: str = ""
     missing: list[str] = field(default_factory=list)  # languages skipped for want of a model (skip_missing)
+    memory_error: str = ""  # why the memory was not used (unreachable server), if it was not
 
     def summary(self) -> str:
         parts = [
@@ -77,6 +78,8 @@ class DraftReport:
         if self.conflicts:
             parts.append(f"{self.conflicts} kept as saved by someone else meanwhile")
         text = "draft: " + ", ".join(parts) + f"; {len(self.written)} file(s) written"
+        if self.memory_error:
+            text += f" (without the memory: {self.memory_error})"
         return text + (" (interrupted; finished drafts kept)" if self.interrupted else "")
 
 
@@ -193,7 +196,7 @@ def empty_entries(config: Config, docs: list[str] | None = None, lang: str | Non
     return sum(1 for cat in _load(config, docs, lang) for e in cat.po if fillable(e, False))
 
 
-def refresh_memory(memory: Memory, config: Config) -> None:
+def refresh_memory(memory: Store, config: Config) -> None:
     """Re-read the reviewed translations of every catalog whose file changed since last time."""
     seen = set()
     for path in sorted(config.locale_dir.glob("*/LC_MESSAGES/*.po")):
@@ -230,6 +233,17 @@ class _Interrupt:
     def __exit__(self, *exc) -> None:
         if self.previous is not None:
             signal.signal(signal.SIGINT, self.previous)
+
+
+def _open(config: Config, engine: str, report: DraftReport):
+    """The memory; with the model engine an unreachable memory is a warning, not a stop."""
+    try:
+        return open_memory(config)
+    except InputError as exc:
+        if engine != "argos":
+            raise
+        report.memory_error = str(exc)
+        return NoMemory(str(exc))
 
 
 def _memory_note(match: Match) -> str:
@@ -305,13 +319,14 @@ def draft(
         for cat in catalogs:
             cat.flush(redraft, date, report)
 
-    with Memory(config.root) as memory, _Interrupt() as interrupt:
+    with _open(config, engine, report) as memory, _Interrupt() as interrupt:
         try:
             refresh_memory(memory, config)
             for code, sentences in wanted.items():
                 todo = []
-                for sentence in sentences:
-                    match = memory.lookup(sentence, config.source_lang, code)
+                found = memory.search(list(sentences), config.source_lang, code)  # one batch per language
+                for sentence, matches in zip(sentences, found, strict=True):
+                    match = matches[0] if matches else None
                     if match is None:
                         todo.append(sentence)
                     elif match.score >= 1.0:

@@ -1,0 +1,188 @@
+"""The team memory: one PostgreSQL database shared by every translator's machine and CI (psycopg 3).
+
+Fuzzy candidates come from PostgreSQL's own trigram machinery — ``pg_trgm`` with a GIN index on the
+source text, the ``%`` operator at a low similarity threshold — and are scored by the same exact scorer
+as the SQLite memory, so scores and ranking agree. Trigram overlap cannot *prove* completeness the way
+the bigram count filter does (a 75% match whose edits fall every third character shares no trigram), so
+the threshold is set low (:data:`TRGM_THRESHOLD`) and ``bench/bench_memory.py`` measures how often the
+best match equals the exhaustive scan's.
+
+pg_trgm only sees characters the database's ``LC_CTYPE`` calls letters: a database created with the ``C``
+locale ignores Chinese entirely, so opening one is refused with a message saying so. The schema is created
+on first use under an advisory lock (two first users at once do not collide), with ``schema_version``
+for later migrations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from transflow.draft.fuzzy import Match, best_of, length_band, min_shared
+from transflow.draft.store import Store
+from transflow.project.errors import InputError
+
+SCHEMA_VERSION = 1
+TRGM_THRESHOLD = 0.1
+BATCH = 50_000  # rows per COPY
+LOCK_ID = 0x7472_616E  # "tran": serialises schema creation between first users
+SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS units (
+        id bigserial PRIMARY KEY, src_lang text NOT NULL, tgt_lang text NOT NULL, source text NOT NULL,
+        target text NOT NULL, origin text NOT NULL)""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS units_key ON units (src_lang, tgt_lang, md5(source), origin)",
+    "CREATE INDEX IF NOT EXISTS units_source ON units USING hash (source)",
+    "CREATE INDEX IF NOT EXISTS units_origin ON units (origin)",
+    "CREATE INDEX IF NOT EXISTS units_len ON units (src_lang, tgt_lang, length(source))",
+    "CREATE INDEX IF NOT EXISTS units_trgm ON units USING gin (source gin_trgm_ops)",
+    "CREATE TABLE IF NOT EXISTS origins (origin text PRIMARY KEY, stamp text NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS mt (model text NOT NULL, source text NOT NULL, target text NOT NULL)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS mt_key ON mt (model, md5(source))",
+    "CREATE INDEX IF NOT EXISTS mt_source ON mt USING hash (source)",
+]
+UPSERT = """
+INSERT INTO units (src_lang, tgt_lang, source, target, origin)
+SELECT DISTINCT ON (src_lang, tgt_lang, md5(source), origin) src_lang, tgt_lang, source, target, origin
+FROM tm_stage ORDER BY src_lang, tgt_lang, md5(source), origin, seq DESC
+ON CONFLICT (src_lang, tgt_lang, md5(source), origin) DO UPDATE SET target = EXCLUDED.target
+"""
+FUZZY = """
+SELECT q.i, u.source, u.target, u.origin
+FROM unnest(%s::text[], %s::int[], %s::int[]) WITH ORDINALITY AS q(text, low, high, i)
+JOIN LATERAL (
+    SELECT source, target, origin FROM units
+    WHERE source %% q.text AND src_lang = %s AND tgt_lang = %s AND length(source) BETWEEN q.low AND q.high
+) u ON true
+"""
+
+
+def _message(exc: Exception, url: str) -> str:
+    """The driver's first line, with the password (should it appear) blanked."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    password = urlsplit(url).password
+    return text.replace(password, "***") if password else text
+
+
+class PgMemory(Store):
+    """A memory in a PostgreSQL database (``memory = "postgresql://user@host:5432/db"``)."""
+
+    backend = "postgresql"
+    mark = "%s"
+
+    def __init__(self, url: str):
+        import psycopg
+
+        from transflow.draft.store import redact
+
+        self.url, self.shown = url, redact(url)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise InputError(f"{self.shown}: cannot open the PostgreSQL memory ({_message(exc, url)})") from None
+        try:
+            self._schema()
+        except psycopg.Error as exc:
+            self.conn.close()
+            raise InputError(f"{self.shown}: cannot set up the memory ({_message(exc, url)})") from None
+        except InputError:
+            self.conn.close()
+            raise
+
+    def _schema(self) -> None:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_ID,))
+            if not self.conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchone():
+                available = self.conn.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+                if not available.fetchone():
+                    raise InputError(
+                        f"{self.shown}: the server has no pg_trgm extension (install postgresql-contrib there)"
+                    )
+                self.conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            (grams,) = self.conn.execute("SELECT show_trgm('中文')").fetchone()
+            if not grams:
+                raise InputError(
+                    f"{self.shown}: this database's LC_CTYPE hides Chinese from pg_trgm; "
+                    "create it with a UTF-8 locale (CREATE DATABASE ... LOCALE 'C.UTF-8' TEMPLATE template0)"
+                )
+            for statement in SCHEMA:
+                self.conn.execute(statement)
+            if not self.conn.execute("SELECT version FROM schema_version").fetchone():
+                self.conn.execute("INSERT INTO schema_version VALUES (%s)", (SCHEMA_VERSION,))
+        self.conn.execute(f"SET pg_trgm.similarity_threshold = {TRGM_THRESHOLD}")
+
+    def location(self) -> str:
+        return self.shown
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def transaction(self):
+        return self.conn.transaction()
+
+    def _execute(self, sql: str, params: tuple = ()):
+        return self.conn.execute(sql, params)
+
+    def _size(self) -> int:
+        (size,) = self.conn.execute(
+            "SELECT sum(pg_total_relation_size(t)) FROM unnest(ARRAY['units', 'origins', 'mt']) AS t"
+        ).fetchone()
+        return int(size or 0)
+
+    def _insert(self, rows: Iterable[tuple[str, str, str, str, str]]) -> int:
+        """Stream rows into a staging table with COPY, then upsert them (last one wins), a batch at a time.
+
+        One COPY per batch bounds what the driver buffers however large the import; the caller's
+        transaction still makes the whole import all or nothing.
+        """
+        count = 0
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS tm_stage (seq bigserial, src_lang text, tgt_lang text, "
+                "source text, target text, origin text) ON COMMIT DROP"
+            )
+            batch: list[tuple] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= BATCH:
+                    count += self._upsert(cur, batch)
+                    batch = []
+            if batch:
+                count += self._upsert(cur, batch)
+        return count
+
+    @staticmethod
+    def _upsert(cur, batch: list[tuple]) -> int:
+        cur.execute("TRUNCATE tm_stage")
+        with cur.copy("COPY tm_stage (src_lang, tgt_lang, source, target, origin) FROM STDIN") as copy:
+            for row in batch:
+                copy.write_row(row)
+        cur.execute(UPSERT)
+        return len(batch)
+
+    def units(self) -> Iterator[tuple[str, str, str, str, str]]:
+        with self.conn.transaction(), self.conn.cursor(name="tm_export") as cur:
+            cur.itersize = 5000
+            cur.execute("SELECT src_lang, tgt_lang, source, target, origin FROM units ORDER BY src_lang, tgt_lang, id")
+            yield from cur
+
+    def _fuzzy(self, queries: list[str], pair: tuple[str, str], minimum: int, limit: int) -> list[list[Match]]:
+        answers: list[list[Match]] = [[] for _ in queries]
+        indexed = []
+        for i, query in enumerate(queries):
+            band = length_band(len(query), minimum)
+            if min_shared(len(query), minimum) <= 0:  # too short for any index: scan its length band
+                answers[i] = self.band_scan(query, pair, band, minimum, limit)
+            else:
+                indexed.append((i, query, band))
+        if indexed:
+            rows: dict[int, list] = {}
+            found = self.conn.execute(
+                FUZZY,
+                ([q for _, q, _ in indexed], [b[0] for *_, b in indexed], [b[1] for *_, b in indexed], *pair),
+            )
+            for i, source, target, origin in found:
+                rows.setdefault(i, []).append((source, target, origin))
+            for n, (i, query, _band) in enumerate(indexed, start=1):
+                answers[i] = best_of(query, rows.get(n, []), minimum, limit)
+        return answers
