@@ -8,6 +8,7 @@ use. Scores never come from the database: candidates are scored here, with the s
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
@@ -30,35 +31,41 @@ def chunks(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
-class Store:
-    """The translation memory API; subclasses implement the ``_``-prefixed primitives."""
+class Store(ABC):
+    """The translation memory API; each backend implements the abstract storage primitives."""
 
     backend = ""
     mark = "?"  # the driver's parameter placeholder
 
     # -- primitives (per backend) -----------------------------------------------------------------------
 
+    @abstractmethod
     def transaction(self) -> AbstractContextManager:
-        raise NotImplementedError
+        """A write transaction: everything written inside it commits together or not at all."""
 
+    @abstractmethod
     def _execute(self, sql: str, params: tuple = ()):
-        raise NotImplementedError
+        """Run one statement (placeholders in the driver's style); returns the driver's cursor."""
 
+    @abstractmethod
     def _insert(self, rows: Iterable[tuple[str, str, str, str, str]]) -> int:
         """Insert or replace ``(src_lang, tgt_lang, source, target, origin)`` rows inside a transaction."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _fuzzy(self, queries: list[str], pair: tuple[str, str], minimum: int, limit: int) -> list[list[Match]]:
-        raise NotImplementedError
+        """Each query's matches of at least ``minimum`` percent from the backend's index, best first."""
 
+    @abstractmethod
     def _size(self) -> int:
-        raise NotImplementedError
+        """Bytes the memory occupies (for ``memory stats``)."""
 
+    @abstractmethod
     def location(self) -> str:
-        raise NotImplementedError
+        """Where the memory lives, for messages (a URL never shows its password)."""
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Release the file or connection."""
 
     def __enter__(self):
         return self
@@ -202,8 +209,11 @@ class Store:
         }
 
 
-class NoMemory(Store):
-    """Stands in when the memory cannot be reached and the model can do the work alone (``draft``)."""
+class NoMemory:
+    """Stands in when the memory cannot be reached and the model can do the work alone (``draft``).
+
+    A null object of the operations ``draft`` uses: it remembers nothing and finds nothing.
+    """
 
     backend = "none"
 
@@ -229,6 +239,12 @@ class NoMemory(Store):
         return None
 
     def close(self) -> None:
+        return None
+
+    def __enter__(self) -> NoMemory:
+        return self
+
+    def __exit__(self, *exc) -> None:
         return None
 
 
