@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transflow.text import romanize, words, zh
-from transflow.text.romanize import EXONYMS, FOREIGN_MARKERS, NAME_DOTS, TRANSLIT, is_foreign
+from transflow.text.romanize import (
+    EXONYMS,
+    FOREIGN_MARKERS,
+    NAME_DOTS,
+    NEVER_GIVEN,
+    TRANSLIT,
+    TRUE_DOTS,
+    is_foreign,
+    key,
+)
 
 PERSON, PLACE, ORG, FOREIGN = "person", "place", "organization", "foreign name"
 
@@ -53,7 +62,15 @@ NOT_NAME_END = frozenset(
     "上下来去出进起了着过到长令们的地得个些员者家式性化"
     "是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于"  # function words jieba glues to a name: 杜丽以
     "书传感鼠社奖雨规暴术郡核箱途裔人神准共"  # nouns that end words jieba tags as names (白皮书, 施暴, 原山人)
+    "后能会斯"  # 后 "after", modal verbs (脱欧后, 莫迪能, 盂兰胜会); 斯 ends foreign names (-s), not Chinese ones
 )
+#: Conjunctions jieba glues to the name after them (凯特+和威廉): such a word is not a person named 和.
+CONJUNCTIONS = frozenset("和与及同跟")
+#: Words that join the names of a list (西蒙、劳瑞; 特朗普和莫迪): a name listed beside a foreign one,
+#: spelt in transliteration characters, is foreign too (劳瑞 Laurie, not Lao Rui).
+LIST_JOINERS = frozenset("、 和 及 与 以及".split())
+#: Characters that follow the last piece of a foreign name, glued to it by jieba (弗朗西斯·伊芙+称).
+FOREIGN_TAIL = frozenset("称说在将是的了和与及")
 #: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
 #: starting with one is a person only with more evidence (a title before it, a speech verb after it).
 WEAK_SURNAMES = frozenset(
@@ -76,7 +93,7 @@ RARE_NAME_FREQ = 50
 ORG_INNER_TAGS = ("n", "ns", "nr", "nz", "nt", "vn", "j", "an", "l", "new", "gl")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "nrt", "nrfg")
 #: Tags of a single character that may end a given name jieba cut off (张东+红, 艾衍+含).
-GIVEN_CHAR_TAGS = ("a", "ag", "n", "ng", "x", "nr", "vg", "tg")
+GIVEN_CHAR_TAGS = ("a", "ag", "n", "ng", "x", "nr", "vg", "tg", "zg")  # zg: rare characters (陈亦+暘)
 #: Tags of the pieces a transliterated name is cut into (unknown words included).
 FOREIGN_TAGS = ("ns", "nr", "nrt", "nrfg", "nz", "new", "x")
 MAX_ORG_LEN = 16
@@ -103,6 +120,10 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
         return False
     if len(word) == 3 and word[0] == word[2]:  # 龙生龙: a saying, not a name
         return False
+    if any(c in NEVER_GIVEN for c in word[1:]):  # 吉和斯, 莫尔日: spelt for their sounds
+        return False
+    if len(word) == 3 and word[0] in CONJUNCTIONS and _known(word[1:]):  # 和+威廉
+        return False
     spoken = nxt in SPEECH_VERBS
     # 曾任, 查看后, 位置图: a surname that is usually a word, starting a word jieba knows
     weak = word[0] in WEAK_SURNAMES and not spoken and (len(word) == 2 or words.freq(word[:2]) > RARE_NAME_FREQ)
@@ -111,7 +132,9 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
         tag == "new"
         or (tag.startswith("nr") and (freq < RARE_NAME_FREQ or (spoken and freq < 4 * RARE_NAME_FREQ) or tag == "nrfg"))
     )
-    return (unknown and len(word) <= 3) or (prev in TITLES and tag not in ("v", "d", "p"))
+    # 医生+明确+表示: after a title, a word the dictionary knows as something else is not a name
+    titled = prev in TITLES and (tag.startswith("nr") or tag == "new" or freq < RARE_NAME_FREQ)
+    return (unknown and len(word) <= 3) or (titled and tag not in ("v", "d", "p"))
 
 
 def _not_a_place(word: str) -> bool:
@@ -129,24 +152,57 @@ def _not_a_place(word: str) -> bool:
 _EXONYM_HEADS = tuple(EXONYMS)
 
 
+def _is_dot(word: str) -> bool:
+    return len(word) == 1 and word in TRUE_DOTS
+
+
+def _dotted(tokens: list[tuple[str, str]], j: int) -> bool:
+    """Whether a name dot follows token ``j``, or follows one transliterated piece after it (莫罕+达斯+·)."""
+    nxt = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+    if _is_dot(nxt):
+        return True
+    after = tokens[j + 2][0] if j + 2 < len(tokens) else ""
+    return _is_dot(after) and bool(nxt) and all(c in TRANSLIT for c in nxt)
+
+
+def _dot_piece(tokens: list[tuple[str, str]], j: int) -> bool:
+    """A piece of a dotted foreign name whatever its characters (本·胡琛, 马克·吕特, 卡梅伦·范+德伯格).
+
+    Next to a name dot, a short Chinese word is part of the foreign name: a person's name, a tag for
+    names or unknown to jieba, one character, or spelt in transliteration characters; not a place
+    (中国·北京 is a dateline, not a name).
+    """
+    w, t = tokens[j]
+    if not (1 <= len(w) <= 4 and all(zh.is_han(c) for c in w)) or w in EXONYMS:
+        return False
+    if not (_is_dot(tokens[j - 1][0]) if j else False) and not _dotted(tokens, j):
+        return False
+    return t in ("nr", "nrt", "nrfg", "new") or len(w) == 1 or all(c in TRANSLIT for c in w)
+
+
 def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
     """A name spelt in transliteration characters starting at token ``i`` (克里+梅茨, 柯林·德·鲁蒂斯)."""
-    j, end, text = i, i, ""
+    j, end, text, dotted = i, i, "", i > 0 and _is_dot(tokens[i - 1][0])
     while j < len(tokens):
         w, t = tokens[j]
         dot = len(w) == 1 and w in NAME_DOTS and text
         after_dot = j > i and tokens[j - 1][0] in NAME_DOTS  # 格蕾塔·通+贝里: any tag after the dot
-        if not dot and not (all(c in TRANSLIT for c in w) and (t in FOREIGN_TAGS or after_dot)):
+        piece = not dot and _dot_piece(tokens, j)
+        if not dot and not piece and not (all(c in TRANSLIT for c in w) and (t in FOREIGN_TAGS or after_dot)):
             if text and len(w) == 2 and w[0] in TRANSLIT and w[1] in NOT_GIVEN_NAME:  # 斯塔+默在: 默 is the name's
                 text += w[0]
                 end = j + 1
             break
         j += 1
+        dotted = dotted or bool(dot)
         if not dot:
             text, end = "".join(tok for tok, _ in tokens[i:j]), j
+            if piece and len(w) >= 3 and w[-1] in FOREIGN_TAIL:  # 弗朗西斯·伊芙称: 称 is "said"
+                text = text[:-1]
+                break
     # two characters of a common word (安保, tagged nr by jieba) need a telling character to be foreign
     unsure = len(text) == 2 and not set(text) & FOREIGN_MARKERS and words.freq(text) >= RARE_NAME_FREQ
-    if len(text) >= 2 and text not in EXONYMS and is_foreign(text) and not unsure:
+    if len(text) >= 2 and text not in EXONYMS and (dotted or is_foreign(text)) and not unsure:
         return end, text
     return i, ""
 
@@ -156,14 +212,21 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
     """Names in a sentence as ``(name, kind)`` pairs, in order of first appearance, without repeats."""
     tokens = _tokens(sentence)
     found: dict[str, str] = {}
+    foreign_end = -1  # the token after the last foreign name: a name listed next to it may be foreign too
     i = 0
     while i < len(tokens):
         word, tag = tokens[i]
         prev = _title(tokens[i - 1][0]) if i else None
-        end, name = _foreign(tokens, i) if word[0] in TRANSLIT and tag in FOREIGN_TAGS else (i, "")
+        spelt = word[0] in TRANSLIT and tag in FOREIGN_TAGS
+        end, name = _foreign(tokens, i) if spelt or _dot_piece(tokens, i) else (i, "")
         if name:
+            if i >= 2 and _is_dot(tokens[i - 1][0]) and name[0] != tokens[i - 1][0]:  # 本 · 胡琛: take 本 too
+                head = tokens[i - 2][0]
+                if found.get(head) in (PERSON, FOREIGN) or (len(head) <= 4 and all(zh.is_han(c) for c in head)):
+                    found.pop(head, None)
+                    name = head + tokens[i - 1][0] + name
             found.setdefault(name, FOREIGN)
-            i = end
+            i = foreign_end = end
             continue
         end, name, kind = _compound(tokens, i)
         if name:
@@ -202,6 +265,9 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             ):
                 if nxt not in NOT_GIVEN_NAME and nxt not in NOT_NAME_END:  # 张东+红: jieba cut the name short
                     word, i = word + nxt, i + 1
+            listed = i >= 2 and tokens[i - 1][0] in LIST_JOINERS and (foreign_end == i - 1 or tokens[i - 2][1] == "nrt")
+            if listed and all(c in TRANSLIT for c in word):  # 西蒙、阿里、劳瑞: one of a list of foreign names
+                spelt, foreign_end = True, i + 1
             found.setdefault(word, FOREIGN if spelt else PERSON)
         elif tag == "ns" and len(word) >= 2 and not _not_a_place(word):
             found.setdefault(word, PLACE)
@@ -269,13 +335,31 @@ class Name:
         return f"{self.zh} = {self.en} ({self.kind})" if self.en else f"{self.zh} ({self.kind})"
 
 
+#: A Latin spelling in brackets right after a name: 柏葛 (Lester Piggott), the writer's own gloss.
+_GLOSS = r"\s*[(（]\s*([A-Z][A-Za-z.'’\- ]{1,60}?)\s*[)）]"
+
+
+def _glossed(name: str, sentence: str) -> str | None:
+    """The Latin spelling the sentence gives in brackets after ``name``, if any."""
+    m = re.search(re.escape(name) + _GLOSS, sentence)
+    return m.group(1) if m else None
+
+
 def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
-    """The names of a sentence with their English: the glossary's (``known``) first, else romanized."""
+    """The names of a sentence with their English: the glossary's (``known``) first, else romanized.
+
+    A person followed by a Latin spelling in brackets (倪家骏 (Nathan Adrian)) takes that spelling,
+    as a foreign name unless it is the pinyin: translated news glosses foreign names so, and their
+    Chinese form (which may look like a Chinese name) says nothing about the English.
+    """
     out = []
     for name, kind in find_names(sentence):
         en = (known or {}).get(name) or (romanize.romanize(name, kind, known) if kind in (PERSON, PLACE) else None)
         if kind in (PERSON, PLACE) and en is None and is_foreign(name):
             kind = FOREIGN  # found as a person or place, spelt for its sounds: 雷布尔
+        gloss = _glossed(name, sentence) if kind in (PERSON, FOREIGN) and name not in (known or {}) else None
+        if gloss and not (en and key(en) == key(gloss)):
+            kind, en = FOREIGN, gloss
         out.append(Name(name, kind, en))
     return out
 
