@@ -56,13 +56,18 @@ ORG_SUFFIXES = frozenset(
 #: Words jieba tags as names that are not names in news text.
 NOT_NAMES = frozenset("上门 南站 中省 驻区 施策 卫健 党组织 卫生院 安全网 本报讯 促发展 红马甲 严格执行 权威".split())
 #: Single characters that follow a name but are never part of one (所说, 的, 在 ...).
-NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等后前里内外")
+NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等后前里内外系")  # 系: "is" (formal)
 #: Characters that end verb phrases and titles (戴上, 楼长, 闻令) but almost never a given name.
 NOT_NAME_END = frozenset(
     "上下来去出进起了着过到长令们的地得个些员者家式性化"
     "是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于"  # function words jieba glues to a name: 杜丽以
     "书传感鼠社奖雨规暴术郡核箱途裔人神准共"  # nouns that end words jieba tags as names (白皮书, 施暴, 原山人)
     "后能会斯"  # 后 "after", modal verbs (脱欧后, 莫迪能, 盂兰胜会); 斯 ends foreign names (-s), not Chinese ones
+)
+#: Words of address after a surname (白娘子 "Lady Bai", 王先生 "Mr Wang", 戴妃 "Princess Diana"): a way of
+#: naming someone without the given name, so there is no given name to romanize.
+ADDRESS_TERMS = frozenset(
+    "先生 女士 小姐 太太 夫人 娘子 公主 老师 师傅 大爷 大妈 阿姨 妃 后 总 老 姐 哥 叔 婶 伯 姨".split()
 )
 #: Conjunctions jieba glues to the name after them (凯特+和威廉): such a word is not a person named 和.
 CONJUNCTIONS = frozenset("和与及同跟")
@@ -123,6 +128,8 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
     if any(c in NEVER_GIVEN for c in word[1:]):  # 吉和斯, 莫尔日: spelt for their sounds
         return False
     if len(word) == 3 and word[0] in CONJUNCTIONS and _known(word[1:]):  # 和+威廉
+        return False
+    if word[1:] in ADDRESS_TERMS or words.tag_of(word[1:]) == "nrt":  # 白+娘子; 蒙+太奇: a foreign name's tail
         return False
     spoken = nxt in SPEECH_VERBS
     # 曾任, 查看后, 位置图: a surname that is usually a word, starting a word jieba knows
@@ -253,18 +260,14 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
         elif (tag.startswith(PROPER_TAGS) or tag == "new") and len(word) >= 3 and romanize.generic(word):
             # 丹霞山 (tagged nr), 夏富村 (unknown to jieba): a proper noun with a place's generic part
             found.setdefault(word, PLACE)
-        elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None):
+        elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None) and not (
+            tag == "new" and "nrt" in (tokens[i - 1][1] if i else "", tokens[i + 1][1] if i + 1 < len(tokens) else "")
+        ):  # 米夫+林镇, 吉和斯+瓦茨: glued to a transliterated piece, a part of a foreign name
             # jieba's dictionary knows many foreign names (舒马赫, 霍兰德): a given part spelt for its sounds
             spelt = tag.startswith("nr") and len(word) >= 3 and all(c in TRANSLIT for c in word[1:])
-            nxt, nxt_tag = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-            if (
-                tag == "new"
-                and len(word) == len(nxt) + 1 == 2
-                and "\u4e00" <= nxt <= "\u9fff"
-                and nxt_tag in GIVEN_CHAR_TAGS
-            ):
-                if nxt not in NOT_GIVEN_NAME and nxt not in NOT_NAME_END:  # 张东+红: jieba cut the name short
-                    word, i = word + nxt, i + 1
+            rest = _cut_short(tokens, i) if tag == "new" and len(word) == 2 else ""
+            if rest:
+                word, i = word + rest, i + 1
             listed = i >= 2 and tokens[i - 1][0] in LIST_JOINERS and (foreign_end == i - 1 or tokens[i - 2][1] == "nrt")
             if listed and all(c in TRANSLIT for c in word):  # 西蒙、阿里、劳瑞: one of a list of foreign names
                 spelt, foreign_end = True, i + 1
@@ -273,6 +276,24 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
             found.setdefault(word, PLACE)
         i += 1
     return tuple(found.items())
+
+
+def _cut_short(tokens: list[tuple[str, str]], i: int) -> str:
+    """The last character of a name jieba cut short after two characters (张东+红, 艾衍+含+获得, 范德+尚系).
+
+    The next token is one character that may end a given name; or a verb right before another verb (a
+    name's character, not an action); or an unknown two-character word whose second character is a word
+    that follows names (红+前, 尚+系 "is").
+    """
+    nxt, nxt_tag = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+    after_tag = tokens[i + 2][1] if i + 2 < len(tokens) else ""
+    if nxt_tag == "new" and len(nxt) == 2 and nxt[1] in NOT_GIVEN_NAME:
+        nxt = nxt[0]
+    elif len(nxt) != 1 or not (nxt_tag in GIVEN_CHAR_TAGS or nxt_tag == "v" and after_tag in ("v", "p")):
+        return ""
+    if not zh.is_han(nxt) or nxt in NOT_GIVEN_NAME or nxt in NOT_NAME_END:
+        return ""
+    return nxt
 
 
 def _kind_by_suffix(word: str) -> str | None:
