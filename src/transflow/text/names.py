@@ -179,10 +179,10 @@ def _dot_piece(tokens: list[tuple[str, str]], j: int) -> bool:
     names or unknown to jieba, one character, or spelt in transliteration characters; not a place
     (中国·北京 is a dateline, not a name).
     """
+    if not (j and _is_dot(tokens[j - 1][0])) and not _dotted(tokens, j):
+        return False
     w, t = tokens[j]
     if not (1 <= len(w) <= 4 and all(zh.is_han(c) for c in w)) or w in EXONYMS:
-        return False
-    if not (_is_dot(tokens[j - 1][0]) if j else False) and not _dotted(tokens, j):
         return False
     return t in ("nr", "nrt", "nrfg", "new") or len(w) == 1 or all(c in TRANSLIT for c in w)
 
