@@ -220,13 +220,15 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
     tokens = _tokens(sentence)
     found: dict[str, str] = {}
     foreign_end = -1  # the token after the last foreign name: a name listed next to it may be foreign too
-    dots = any(dot in sentence for dot in TRUE_DOTS)  # most sentences have none: skip the look around dots
+    dots = any(dot in sentence for dot in TRUE_DOTS)
+    # tokens at most two before or one after a name dot (most sentences have none: no look around dots)
+    near = {k for d, (w, _) in enumerate(tokens) if _is_dot(w) for k in (d - 2, d - 1, d + 1)} if dots else ()
     i = 0
     while i < len(tokens):
         word, tag = tokens[i]
         prev = _title(tokens[i - 1][0]) if i else None
         spelt = word[0] in TRANSLIT and tag in FOREIGN_TAGS
-        end, name = _foreign(tokens, i) if spelt or (dots and _dot_piece(tokens, i)) else (i, "")
+        end, name = _foreign(tokens, i) if spelt or (i in near and _dot_piece(tokens, i)) else (i, "")
         if name:
             if i >= 2 and _is_dot(tokens[i - 1][0]) and name[0] != tokens[i - 1][0]:  # 本 · 胡琛: take 本 too
                 head = tokens[i - 2][0]
