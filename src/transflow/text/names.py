@@ -125,12 +125,6 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
         return False
     if len(word) == 3 and word[0] == word[2]:  # 龙生龙: a saying, not a name
         return False
-    if any(c in NEVER_GIVEN for c in word[1:]):  # 吉和斯, 莫尔日: spelt for their sounds
-        return False
-    if len(word) == 3 and word[0] in CONJUNCTIONS and _known(word[1:]):  # 和+威廉
-        return False
-    if word[1:] in ADDRESS_TERMS or words.tag_of(word[1:]) == "nrt":  # 白+娘子; 蒙+太奇: a foreign name's tail
-        return False
     spoken = nxt in SPEECH_VERBS
     # 曾任, 查看后, 位置图: a surname that is usually a word, starting a word jieba knows
     weak = word[0] in WEAK_SURNAMES and not spoken and (len(word) == 2 or words.freq(word[:2]) > RARE_NAME_FREQ)
@@ -141,7 +135,16 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
     )
     # 医生+明确+表示: after a title, a word the dictionary knows as something else is not a name
     titled = prev in TITLES and (tag.startswith("nr") or tag == "new" or freq < RARE_NAME_FREQ)
-    return (unknown and len(word) <= 3) or (titled and tag not in ("v", "d", "p"))
+    return ((unknown and len(word) <= 3) or (titled and tag not in ("v", "d", "p"))) and _given_plausible(word)
+
+
+def _given_plausible(word: str) -> bool:
+    """Whether what follows the surname can be a Chinese given name (asked of candidates only: it costs)."""
+    if any(c in NEVER_GIVEN for c in word[1:]):  # 吉和斯, 莫尔日: spelt for their sounds
+        return False
+    if len(word) == 3 and word[0] in CONJUNCTIONS and _known(word[1:]):  # 和+威廉
+        return False
+    return not (word[1:] in ADDRESS_TERMS or words.tag_of(word[1:]) == "nrt")  # 白+娘子; 蒙+太奇: a foreign tail
 
 
 def _not_a_place(word: str) -> bool:
