@@ -66,6 +66,8 @@ def test_noise_left_out(sentence: str, noise: set[str]) -> None:
         ("研究员玛丽·吕特在会上发言。", "玛丽·吕特"),  # 吕 is no transliteration character
         ("感谢埃莉诺、劳瑞和玛丽娅的帮助。", "劳瑞"),  # listed between foreign names: Laurie, not Lao Rui
         ("罗杰今天没有出现在排练现场。", "罗杰"),  # a common Western given name alone: Roger
+        ("奥运冠军安妮·卢·雷顿曾是她的教练。", "安妮·卢·雷顿"),  # the title before it stays out
+        ("他的妻子与莉萨·玛丽·贝克结婚。", "莉萨·玛丽·贝克"),  # jieba glues 与 "and" to 莉萨
     ],
 )
 def test_foreign_names_that_look_chinese(sentence: str, name: str) -> None:

@@ -75,7 +75,9 @@ CONJUNCTIONS = frozenset("和与及同跟")
 #: spelt in transliteration characters, is foreign too (劳瑞 Laurie, not Lao Rui).
 LIST_JOINERS = frozenset("、 和 及 与 以及".split())
 #: Characters that follow the last piece of a foreign name, glued to it by jieba (弗朗西斯·伊芙+称).
-FOREIGN_TAIL = frozenset("称说在将是的了和与及")
+FOREIGN_TAIL = frozenset("称说在将是的了和与及于用受")
+#: ... and that precede its first piece (但+丹·诺顿, 与+莉萨·玛丽): conjunctions and particles.
+FOREIGN_LEAD = frozenset("但与和及的了在对自当将被把从向给")
 #: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
 #: starting with one is a person only with more evidence (a title before it, a speech verb after it).
 WEAK_SURNAMES = frozenset(
@@ -178,21 +180,22 @@ def _dotted(tokens: list[tuple[str, str]], j: int) -> bool:
 def _dot_piece(tokens: list[tuple[str, str]], j: int) -> bool:
     """A piece of a dotted foreign name whatever its characters (本·胡琛, 马克·吕特, 卡梅伦·范+德伯格).
 
-    Next to a name dot, a short Chinese word is part of the foreign name: a person's name, a tag for
-    names or unknown to jieba, one character, or spelt in transliteration characters; not a place
-    (中国·北京 is a dateline, not a name).
+    Right next to a name dot, a short Chinese word is part of the foreign name: a person's name, a tag
+    for names or unknown to jieba, one character, or spelt in transliteration characters; not a place
+    (中国·北京 is a dateline, not a name). Two tokens before the dot (莫罕+达斯+·) only an unknown or
+    transliterated word spelt like one: 奥运冠军+玛莉+·, 的+安东+· are a title and a particle.
     """
-    if not (j and _is_dot(tokens[j - 1][0])) and not _dotted(tokens, j):
-        return False
     w, t = tokens[j]
     if not (1 <= len(w) <= 4 and all(zh.is_han(c) for c in w)) or w in EXONYMS:
         return False
-    return t in ("nr", "nrt", "nrfg", "new") or len(w) == 1 or all(c in TRANSLIT for c in w)
+    if (j and _is_dot(tokens[j - 1][0])) or (j + 1 < len(tokens) and _is_dot(tokens[j + 1][0])):
+        return t in ("nr", "nrt", "nrfg", "new") or len(w) == 1 or all(c in TRANSLIT for c in w)
+    return len(w) > 1 and w[0] in TRANSLIT and t in ("new", "nrt") and _dotted(tokens, j)
 
 
 def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
     """A name spelt in transliteration characters starting at token ``i`` (克里+梅茨, 柯林·德·鲁蒂斯)."""
-    j, end, text, dotted = i, i, "", i > 0 and _is_dot(tokens[i - 1][0])
+    j, end, text, dotted = i, i, "", False
     while j < len(tokens):
         w, t = tokens[j]
         dot = len(w) == 1 and w in NAME_DOTS and text
@@ -207,9 +210,11 @@ def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
         dotted = dotted or bool(dot)
         if not dot:
             text, end = "".join(tok for tok, _ in tokens[i:j]), j
-            if piece and len(w) >= 3 and w[-1] in FOREIGN_TAIL:  # 弗朗西斯·伊芙称: 称 is "said"
+            if piece and len(w) >= 2 and w[-1] in FOREIGN_TAIL:  # 弗朗西斯·伊芙称: 称 is "said"
                 text = text[:-1]
                 break
+    if dotted and tokens[i][1] == "new" and len(tokens[i][0]) >= 2 and text[0] in FOREIGN_LEAD:
+        text = text[1:]  # 与莉萨·玛丽: jieba glued 与 "and" to the name
     # two characters of a common word (安保, tagged nr by jieba) need a telling character to be foreign
     unsure = len(text) == 2 and not set(text) & FOREIGN_MARKERS and words.freq(text) >= RARE_NAME_FREQ
     if len(text) >= 2 and text not in EXONYMS and (dotted or is_foreign(text)) and not unsure:
@@ -233,11 +238,6 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
         spelt = word[0] in TRANSLIT and tag in FOREIGN_TAGS
         end, name = _foreign(tokens, i) if spelt or (i in near and _dot_piece(tokens, i)) else (i, "")
         if name:
-            if i >= 2 and _is_dot(tokens[i - 1][0]) and name[0] != tokens[i - 1][0]:  # 本 · 胡琛: take 本 too
-                head = tokens[i - 2][0]
-                if found.get(head) in (PERSON, FOREIGN) or (len(head) <= 4 and all(zh.is_han(c) for c in head)):
-                    found.pop(head, None)
-                    name = head + tokens[i - 1][0] + name
             found.setdefault(name, FOREIGN)
             i = foreign_end = end
             continue
