@@ -30,7 +30,7 @@ GIVEN = ["Zhiming", "Xiaohong", "Jianguo", "Lihua", "Wei", "Haitao", "Yufei", "Q
 
 
 def notes(pairs: list[dict], show: int) -> None:
-    noted = ok = near = 0
+    noted = ok = near = alone = 0
     wrong = []
     for i, pair in enumerate(pairs):
         for name in named(pair["zh"]):
@@ -44,11 +44,13 @@ def notes(pairs: list[dict], show: int) -> None:
             if spelt_in(name.en, around):
                 near += 1
             else:
+                alone += spelt_in(name.en.partition(" ")[0], pair["en"])  # "Wang's wife": the surname only
                 wrong.append(f"{name.zh} = {name.en} | {pair['en'][:90]}")
     print(
         f"notes: {len(pairs)} sentences, {noted} person names romanized (one per {len(pairs) / max(noted, 1):.1f} "
         f"sentences); in the row's English {ok / max(noted, 1):.1%}; {near} more only in a neighbouring row "
-        f"(shifted rows), {ok / max(noted - near, 1):.1%} without those"
+        f"(shifted rows), {ok / max(noted - near, 1):.1%} without those; "
+        f"{alone} more missed have the surname alone in the English (Mr. Wang)"
     )
     for line in wrong[:show]:
         print("   ", line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transflow.text.names import find_names
+from transflow.text.names import find_names, named
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,56 @@ def test_names_found(sentence: str, expected: dict[str, str]) -> None:
 )
 def test_noise_left_out(sentence: str, noise: set[str]) -> None:
     assert not noise & {name for name, _ in find_names(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("加拿大选手艾莉·范德维尔获得铜牌。", "艾莉·范德维尔"),  # 范 is a surname, but after a name dot
+        ("市长本·胡琛说，报告很糟糕。", "本·胡琛"),  # 本 is a pronoun, 胡琛 looks Chinese: the dot joins them
+        ("研究员玛丽·吕特在会上发言。", "玛丽·吕特"),  # 吕 is no transliteration character
+        ("感谢埃莉诺、劳瑞和玛丽娅的帮助。", "劳瑞"),  # listed between foreign names: Laurie, not Lao Rui
+        ("罗杰今天没有出现在排练现场。", "罗杰"),  # a common Western given name alone: Roger
+        ("奥运冠军安妮·卢·雷顿曾是她的教练。", "安妮·卢·雷顿"),  # the title before it stays out
+        ("他的妻子与莉萨·玛丽·贝克结婚。", "莉萨·玛丽·贝克"),  # jieba glues 与 "and" to 莉萨
+    ],
+)
+def test_foreign_names_that_look_chinese(sentence: str, name: str) -> None:
+    found = {n.zh: n for n in named(sentence)}
+    assert found[name].kind == "foreign name" and found[name].en is None, found
+    assert not [n for n in found.values() if n.kind == "person"], found  # no fragment romanized as a person
+
+
+def test_a_bracketed_latin_spelling_is_the_english() -> None:
+    found = {n.zh: n for n in named("教练倪家豪（Noah Carter）表示满意。")}
+    assert found["倪家豪"].note == "倪家豪 = Noah Carter (foreign name)"
+    # a bracketed spelling that is the pinyin keeps the name a Chinese person's
+    found = {n.zh: n for n in named("教练倪家豪（Ni Jiahao）表示满意。")}
+    assert found["倪家豪"].note == "倪家豪 = Ni Jiahao (person)"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("小将钱衍含被评为最佳新人。", "钱衍含"),  # jieba: 钱衍 + 含 (a "verb" right before a verb)
+        ("村里的刘东红前几天买了新车。", "刘东红"),  # jieba: 刘东 + 红前 (前 "before" belongs to 前几天)
+        ("林德尚系上海大学教授。", "林德尚"),  # jieba: 林德 + 尚系 (系 "is")
+    ],
+)
+def test_names_cut_short_by_jieba_are_taken_whole(sentence: str, expected: str) -> None:
+    assert dict(find_names(sentence)).get(expected) == "person", find_names(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, noise",
+    [
+        ("科室主任明确反对这个方案。", {"明确"}),  # a title, then a dictionary word (an adverb), not a name
+        ("王先生和白娘子的故事家喻户晓。", {"白娘子", "王先生"}),  # surname + a word of address
+        ("英国脱欧后，经济放缓。", {"欧后"}),  # 后 "after" ends no given name
+        ("安妮和威廉一起到场。", {"和威廉"}),  # a conjunction glued to a name
+        ("他在西米夫林镇的超市购物。", {"林镇"}),  # glued to a transliterated piece (米夫)
+    ],
+)
+def test_words_and_fragments_are_no_person(sentence: str, noise: set[str]) -> None:
+    persons = {n.zh for n in named(sentence) if n.kind == "person"}
+    assert not noise & persons, persons

@@ -211,3 +211,13 @@ def test_check_reads_names_from_the_notes_and_reports_a_misspelt_one(project: Pa
     assert not [
         f for f in json.loads(cli("check", "town", "--format", "json").stdout)["findings"] if f["rule"] == "names"
     ]
+
+
+def test_never_given_characters_and_western_given_names_get_no_pinyin() -> None:
+    # 尔 and 普 spell sounds (-r, p-); Chinese parents do not give them: no pinyin for such a "person"
+    for sentence in ("记者吉和尔报道。", "警方在莫尔日附近发现了车辆。"):
+        assert not [n for n in named(sentence) if n.kind == "person"], sentence
+    for name in ("罗杰", "海伦", "艾伦"):  # Roger, Helen, Alan: read as Luo Jie, Hai Lun, Ai Lun they mislead
+        assert is_foreign(name) and romanize(name, "person") is None
+    for name in ("罗海俊", "艾力", "海燕"):  # Chinese names with the same characters stay Chinese
+        assert not is_foreign(name), name

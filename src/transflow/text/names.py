@@ -1,9 +1,9 @@
 """Names in a Chinese sentence (people, places, organisations, foreign names), found with jieba and filtered.
 
 jieba's raw part-of-speech tags are noisy on news text: 宣传单, 张贴 and 文明 come out as person names,
-上山 (a verb of motion) and 南大门 (a metaphor) as places, 丹霞山 as a person. The filters are tables: a
-person needs a surname and must be a word jieba's dictionary does not know (or follow a title such as
-书记); places and organisations are built from a proper noun plus a suffix; names spelt in
+上山 (a verb of motion) and 南大门 (a metaphor) as places, 丹霞山 as a person. The filters are tables
+(:mod:`transflow.text.name_tables`): a person needs a surname and must be a word jieba's dictionary does
+not know (or follow a title such as 书记), and a given name a Chinese parent would give; places and organisations are built from a proper noun plus a suffix; names spelt in
 transliteration characters (特朗普, 柯林·德·鲁蒂斯) are foreign. :func:`named` adds each name's English
 (the glossary's, else :mod:`transflow.text.romanize`); :func:`missing_names` and :func:`unspelt` compare
 it with an English translation, for the ``names`` check and for machine drafts.
@@ -16,67 +16,47 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transflow.text import romanize, words, zh
-from transflow.text.romanize import EXONYMS, FOREIGN_MARKERS, NAME_DOTS, TRANSLIT, is_foreign
+from transflow.text.name_tables import (
+    ADDRESS_TERMS,
+    CONJUNCTIONS,
+    DIRECTIONS,
+    FOREIGN_LEAD,
+    FOREIGN_TAIL,
+    HEAD_NOUNS,
+    LIST_JOINERS,
+    MOTION_GOALS,
+    MOTION_VERBS,
+    NOT_GIVEN_NAME,
+    NOT_NAME_END,
+    NOT_NAMES,
+    ORG_NAME_VERBS,
+    ORG_SUFFIXES,
+    PLACE_SUFFIXES,
+    SPEECH_VERBS,
+    SURNAMES,
+    TITLES,
+    WEAK_SURNAMES,
+)
+from transflow.text.romanize import (
+    EXONYMS,
+    FOREIGN_MARKERS,
+    NAME_DOTS,
+    NEVER_GIVEN,
+    TRANSLIT,
+    TRUE_DOTS,
+    is_foreign,
+    key,
+)
 
 PERSON, PLACE, ORG, FOREIGN = "person", "place", "organization", "foreign name"
 
-#: Common Chinese surnames (single and compound); a person name starts with one of them.
-SURNAMES = frozenset(
-    "习王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
-    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
-    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查"
-    "麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
-) | {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯"}
-#: Titles and roles that precede a person's name in news text (书记罗海俊, 所长陈桥辉).
-TITLES = frozenset(
-    "工作人员 负责人 书记 副书记 局长 副局长 院长 副院长 所长 主任 副主任 干部 区长 副区长 市长 副市长 "
-    "县长 镇长 省长 部长 厅长 主席 "
-    "委员 记者 通讯员 经理 董事长 总经理 校长 队长 站长 村民 市民 医生 护士 教授 老师 总裁 主管 民警 支书 组长".split()
-)
-#: Suffixes that make a preceding proper noun a place (曲江+区, 松山+街道).
-PLACE_SUFFIXES = frozenset(
-    "省 市 县 区 镇 乡 村 街道 社区 州 盟 旗 开发区 新区 高速 高速公路 国道 路 街 大道 机场 港".split()
-)
-#: Suffixes that make a preceding proper-noun phrase an organisation (马坝+卫生院, 曲江区+交通运输局).
-ORG_SUFFIXES = frozenset(
-    "公司 有限公司 集团 局 卫生院 医院 派出所 协会 学会 委员会 委 政府 法院 检察院 银行 大学 学院 中学 小学 学校 "
-    "中心 研究所 研究院 报社 电视台 厂 合作社 基金会 办公室 工作组 指挥部".split()
-)
-#: Words jieba tags as names that are not names in news text.
-NOT_NAMES = frozenset("上门 南站 中省 驻区 施策 卫健 党组织 卫生院 安全网 本报讯 促发展 红马甲 严格执行 权威".split())
-#: Single characters that follow a name but are never part of one (所说, 的, 在 ...).
-NOT_GIVEN_NAME = frozenset("的了在是和与及说所从到向对为被把将也都就而并等后前里内外")
-#: Characters that end verb phrases and titles (戴上, 楼长, 闻令) but almost never a given name.
-NOT_NAME_END = frozenset(
-    "上下来去出进起了着过到长令们的地得个些员者家式性化"
-    "是在则您我你他她吗呢吧啊和与及说某向以近将姓从对被把为于"  # function words jieba glues to a name: 杜丽以
-    "书传感鼠社奖雨规暴术郡核箱途裔人神准共"  # nouns that end words jieba tags as names (白皮书, 施暴, 原山人)
-)
-#: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
-#: starting with one is a person only with more evidence (a title before it, a speech verb after it).
-WEAK_SURNAMES = frozenset(
-    "万余时段高安花龙胡许季文和明华海南原强权谷颜全成党金白石马牛曾应于区单向乐位查尚封卜车米满武沙甘常惠易尤"
-)
-#: Verbs of motion and what they reach (上山, 进村, 下楼): jieba tags some of these as places.
-MOTION_VERBS = frozenset("上下进出回到去来登返")
-MOTION_GOALS = frozenset("山楼门岸街车船路坡岗台场乡城村岛")
-#: Directions: a direction plus a common noun is a figure of speech (南大门 "southern gateway"), not a place.
-DIRECTIONS = frozenset("东南西北中")
-#: Nouns after which a two-character unknown word is an abbreviation, not a person (文旅部门, 文旅产业).
-HEAD_NOUNS = frozenset("部门 产业 行业 企业 项目 市场 资源 融合 消费 工作 领域 系统 机构 单位 品牌".split())
-#: Verbs that are part of institution names (科技创新局, 城市建设投资集团, 市场监督管理局).
-ORG_NAME_VERBS = frozenset("创新 发展 建设 投资 开发 服务 管理 监督 检查 研究 治理 保障 规划 监管 运输 保护".split())
-#: Verbs of speech: a dictionary name right before one is a person (张建国说, 李明表示).
-SPEECH_VERBS = frozenset("说 表示 介绍 指出 认为 强调 透露 称 坦言 告诉 回忆 感慨".split())
 #: A person name in jieba's dictionary is taken as one when it is this rare as a word (张建国: 13).
 RARE_NAME_FREQ = 50
 #: Tags of tokens that may sit inside an organisation name between the proper noun and the suffix.
 ORG_INNER_TAGS = ("n", "ns", "nr", "nz", "nt", "vn", "j", "an", "l", "new", "gl")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "nrt", "nrfg")
 #: Tags of a single character that may end a given name jieba cut off (张东+红, 艾衍+含).
-GIVEN_CHAR_TAGS = ("a", "ag", "n", "ng", "x", "nr", "vg", "tg")
+GIVEN_CHAR_TAGS = ("a", "ag", "n", "ng", "x", "nr", "vg", "tg", "zg")  # zg: rare characters (陈亦+暘)
 #: Tags of the pieces a transliterated name is cut into (unknown words included).
 FOREIGN_TAGS = ("ns", "nr", "nrt", "nrfg", "nz", "new", "x")
 MAX_ORG_LEN = 16
@@ -111,7 +91,18 @@ def _is_person(word: str, tag: str, prev: str | None, nxt: str | None = None) ->
         tag == "new"
         or (tag.startswith("nr") and (freq < RARE_NAME_FREQ or (spoken and freq < 4 * RARE_NAME_FREQ) or tag == "nrfg"))
     )
-    return (unknown and len(word) <= 3) or (prev in TITLES and tag not in ("v", "d", "p"))
+    # 医生+明确+表示: after a title, a word the dictionary knows as something else is not a name
+    titled = prev in TITLES and (tag.startswith("nr") or tag == "new" or freq < RARE_NAME_FREQ)
+    return ((unknown and len(word) <= 3) or (titled and tag not in ("v", "d", "p"))) and _given_plausible(word)
+
+
+def _given_plausible(word: str) -> bool:
+    """Whether what follows the surname can be a Chinese given name (asked of candidates only: it costs)."""
+    if any(c in NEVER_GIVEN for c in word[1:]):  # 吉和斯, 莫尔日: spelt for their sounds
+        return False
+    if len(word) == 3 and word[0] in CONJUNCTIONS and _known(word[1:]):  # 和+威廉
+        return False
+    return not (word[1:] in ADDRESS_TERMS or words.tag_of(word[1:]) == "nrt")  # 白+娘子; 蒙+太奇: a foreign tail
 
 
 def _not_a_place(word: str) -> bool:
@@ -129,24 +120,60 @@ def _not_a_place(word: str) -> bool:
 _EXONYM_HEADS = tuple(EXONYMS)
 
 
+def _is_dot(word: str) -> bool:
+    return len(word) == 1 and word in TRUE_DOTS
+
+
+def _dotted(tokens: list[tuple[str, str]], j: int) -> bool:
+    """Whether a name dot follows token ``j``, or follows one transliterated piece after it (莫罕+达斯+·)."""
+    nxt = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+    if _is_dot(nxt):
+        return True
+    after = tokens[j + 2][0] if j + 2 < len(tokens) else ""
+    return _is_dot(after) and bool(nxt) and all(c in TRANSLIT for c in nxt)
+
+
+def _dot_piece(tokens: list[tuple[str, str]], j: int) -> bool:
+    """A piece of a dotted foreign name whatever its characters (本·胡琛, 马克·吕特, 卡梅伦·范+德伯格).
+
+    Right next to a name dot, a short Chinese word is part of the foreign name: a person's name, a tag
+    for names or unknown to jieba, one character, or spelt in transliteration characters; not a place
+    (中国·北京 is a dateline, not a name). Two tokens before the dot (莫罕+达斯+·) only an unknown or
+    transliterated word spelt like one: 奥运冠军+玛莉+·, 的+安东+· are a title and a particle.
+    """
+    w, t = tokens[j]
+    if not (1 <= len(w) <= 4 and all(zh.is_han(c) for c in w)) or w in EXONYMS:
+        return False
+    if (j and _is_dot(tokens[j - 1][0])) or (j + 1 < len(tokens) and _is_dot(tokens[j + 1][0])):
+        return t in ("nr", "nrt", "nrfg", "new") or len(w) == 1 or all(c in TRANSLIT for c in w)
+    return len(w) > 1 and w[0] in TRANSLIT and t in ("new", "nrt") and _dotted(tokens, j)
+
+
 def _foreign(tokens: list[tuple[str, str]], i: int) -> tuple[int, str]:
     """A name spelt in transliteration characters starting at token ``i`` (克里+梅茨, 柯林·德·鲁蒂斯)."""
-    j, end, text = i, i, ""
+    j, end, text, dotted = i, i, "", False
     while j < len(tokens):
         w, t = tokens[j]
         dot = len(w) == 1 and w in NAME_DOTS and text
         after_dot = j > i and tokens[j - 1][0] in NAME_DOTS  # 格蕾塔·通+贝里: any tag after the dot
-        if not dot and not (all(c in TRANSLIT for c in w) and (t in FOREIGN_TAGS or after_dot)):
+        piece = not dot and _dot_piece(tokens, j)
+        if not dot and not piece and not (all(c in TRANSLIT for c in w) and (t in FOREIGN_TAGS or after_dot)):
             if text and len(w) == 2 and w[0] in TRANSLIT and w[1] in NOT_GIVEN_NAME:  # 斯塔+默在: 默 is the name's
                 text += w[0]
                 end = j + 1
             break
         j += 1
+        dotted = dotted or bool(dot)
         if not dot:
             text, end = "".join(tok for tok, _ in tokens[i:j]), j
+            if piece and len(w) >= 2 and w[-1] in FOREIGN_TAIL:  # 弗朗西斯·伊芙称: 称 is "said"
+                text = text[:-1]
+                break
+    if dotted and tokens[i][1] == "new" and len(tokens[i][0]) >= 2 and text[0] in FOREIGN_LEAD:
+        text = text[1:]  # 与莉萨·玛丽: jieba glued 与 "and" to the name
     # two characters of a common word (安保, tagged nr by jieba) need a telling character to be foreign
     unsure = len(text) == 2 and not set(text) & FOREIGN_MARKERS and words.freq(text) >= RARE_NAME_FREQ
-    if len(text) >= 2 and text not in EXONYMS and is_foreign(text) and not unsure:
+    if len(text) >= 2 and text not in EXONYMS and (dotted or is_foreign(text)) and not unsure:
         return end, text
     return i, ""
 
@@ -156,14 +183,19 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
     """Names in a sentence as ``(name, kind)`` pairs, in order of first appearance, without repeats."""
     tokens = _tokens(sentence)
     found: dict[str, str] = {}
+    foreign_end = -1  # the token after the last foreign name: a name listed next to it may be foreign too
+    dots = any(dot in sentence for dot in TRUE_DOTS)
+    # tokens at most two before or one after a name dot (most sentences have none: no look around dots)
+    near = {k for d, (w, _) in enumerate(tokens) if _is_dot(w) for k in (d - 2, d - 1, d + 1)} if dots else ()
     i = 0
     while i < len(tokens):
         word, tag = tokens[i]
         prev = _title(tokens[i - 1][0]) if i else None
-        end, name = _foreign(tokens, i) if word[0] in TRANSLIT and tag in FOREIGN_TAGS else (i, "")
+        spelt = word[0] in TRANSLIT and tag in FOREIGN_TAGS
+        end, name = _foreign(tokens, i) if spelt or (i in near and _dot_piece(tokens, i)) else (i, "")
         if name:
             found.setdefault(name, FOREIGN)
-            i = end
+            i = foreign_end = end
             continue
         end, name, kind = _compound(tokens, i)
         if name:
@@ -190,23 +222,40 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
         elif (tag.startswith(PROPER_TAGS) or tag == "new") and len(word) >= 3 and romanize.generic(word):
             # 丹霞山 (tagged nr), 夏富村 (unknown to jieba): a proper noun with a place's generic part
             found.setdefault(word, PLACE)
-        elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None):
+        elif _is_person(word, tag, prev, tokens[i + 1][0] if i + 1 < len(tokens) else None) and not (
+            tag == "new" and "nrt" in (tokens[i - 1][1] if i else "", tokens[i + 1][1] if i + 1 < len(tokens) else "")
+        ):  # 米夫+林镇, 吉和斯+瓦茨: glued to a transliterated piece, a part of a foreign name
             # jieba's dictionary knows many foreign names (舒马赫, 霍兰德): a given part spelt for its sounds
             spelt = tag.startswith("nr") and len(word) >= 3 and all(c in TRANSLIT for c in word[1:])
-            nxt, nxt_tag = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
-            if (
-                tag == "new"
-                and len(word) == len(nxt) + 1 == 2
-                and "\u4e00" <= nxt <= "\u9fff"
-                and nxt_tag in GIVEN_CHAR_TAGS
-            ):
-                if nxt not in NOT_GIVEN_NAME and nxt not in NOT_NAME_END:  # 张东+红: jieba cut the name short
-                    word, i = word + nxt, i + 1
+            rest = _cut_short(tokens, i) if tag == "new" and len(word) == 2 else ""
+            if rest:
+                word, i = word + rest, i + 1
+            listed = i >= 2 and tokens[i - 1][0] in LIST_JOINERS and (foreign_end == i - 1 or tokens[i - 2][1] == "nrt")
+            if listed and all(c in TRANSLIT for c in word):  # 西蒙、阿里、劳瑞: one of a list of foreign names
+                spelt, foreign_end = True, i + 1
             found.setdefault(word, FOREIGN if spelt else PERSON)
         elif tag == "ns" and len(word) >= 2 and not _not_a_place(word):
             found.setdefault(word, PLACE)
         i += 1
     return tuple(found.items())
+
+
+def _cut_short(tokens: list[tuple[str, str]], i: int) -> str:
+    """The last character of a name jieba cut short after two characters (张东+红, 艾衍+含+获得, 范德+尚系).
+
+    The next token is one character that may end a given name; or a verb right before another verb (a
+    name's character, not an action); or an unknown two-character word whose second character is a word
+    that follows names (红+前, 尚+系 "is").
+    """
+    nxt, nxt_tag = tokens[i + 1] if i + 1 < len(tokens) else ("", "")
+    after_tag = tokens[i + 2][1] if i + 2 < len(tokens) else ""
+    if nxt_tag == "new" and len(nxt) == 2 and nxt[1] in NOT_GIVEN_NAME:
+        nxt = nxt[0]
+    elif len(nxt) != 1 or not (nxt_tag in GIVEN_CHAR_TAGS or nxt_tag == "v" and after_tag in ("v", "p")):
+        return ""
+    if not zh.is_han(nxt) or nxt in NOT_GIVEN_NAME or nxt in NOT_NAME_END:
+        return ""
+    return nxt
 
 
 def _kind_by_suffix(word: str) -> str | None:
@@ -269,13 +318,31 @@ class Name:
         return f"{self.zh} = {self.en} ({self.kind})" if self.en else f"{self.zh} ({self.kind})"
 
 
+#: A Latin spelling in brackets right after a name: 柏葛 (Lester Piggott), the writer's own gloss.
+_GLOSS = r"\s*[(（]\s*([A-Z][A-Za-z.'’\- ]{1,60}?)\s*[)）]"
+
+
+def _glossed(name: str, sentence: str) -> str | None:
+    """The Latin spelling the sentence gives in brackets after ``name``, if any."""
+    m = re.search(re.escape(name) + _GLOSS, sentence)
+    return m.group(1) if m else None
+
+
 def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
-    """The names of a sentence with their English: the glossary's (``known``) first, else romanized."""
+    """The names of a sentence with their English: the glossary's (``known``) first, else romanized.
+
+    A person followed by a Latin spelling in brackets (倪家骏 (Nathan Adrian)) takes that spelling,
+    as a foreign name unless it is the pinyin: translated news glosses foreign names so, and their
+    Chinese form (which may look like a Chinese name) says nothing about the English.
+    """
     out = []
     for name, kind in find_names(sentence):
         en = (known or {}).get(name) or (romanize.romanize(name, kind, known) if kind in (PERSON, PLACE) else None)
         if kind in (PERSON, PLACE) and en is None and is_foreign(name):
             kind = FOREIGN  # found as a person or place, spelt for its sounds: 雷布尔
+        gloss = _glossed(name, sentence) if kind in (PERSON, FOREIGN) and name not in (known or {}) else None
+        if gloss and not (en and key(en) == key(gloss)):
+            kind, en = FOREIGN, gloss
         out.append(Name(name, kind, en))
     return out
 

@@ -93,8 +93,20 @@ TRANSLIT = frozenset(
 )
 FOREIGN_MARKERS = frozenset("斯蒂普尔茨夫娃娜莱蕾姆奥维耶瓦兹弗赫埃萨戈索科迪尼丝黛琪莎乔亚纳伊逊廷歇伽顿娅佛格森")
 CHINESE_GIVEN = frozenset("华英海林丽莉杰明金安东丹波兰琳雅玛瑞德康凯伦连辛宁芬丰洪雷贝宝敏济")
+#: Characters of transliteration that Chinese parents practically never give a child (尔 -r, 普 p-, 茨 -ts,
+#: 各 in 方济各 Francis): a "given name" holding one is a foreign name cut short or a word (莫尔日,
+#: 蒙蒂生), never a Chinese person's name. Not 斯: it ends foreign names (-s) but starts some given names.
+NEVER_GIVEN = frozenset("尔普茨姆兹弗赫埃蒂耶歇伽罕沃瑟各")
+#: Common Western given names in their usual Chinese forms that read like a Chinese surname and given name
+#: (罗杰 Roger, 马丁 Martin, 海伦 Helen): alone in a sentence they are foreign names, not Luo Jie or Ma Ding.
+WESTERN_GIVEN = frozenset(
+    "罗杰 马丁 马克 马修 海伦 艾伦 艾米 艾玛 戴维 路易 劳拉 雷蒙 罗宾 汤姆 汤米 安妮 苏珊 苏菲 朱迪 温迪 莫莉 乔治 "
+    "林恩 柯林 梅根 罗兰 罗素 米歇尔 鲍勃 唐纳德 伊万 康妮 黛安 黛博拉 凯特 凯伦 爱德华 威廉 亨利 查理 查尔斯".split()
+)
 #: The name dot (·, and the stand-ins seen in real text) joins the parts of a transliterated name.
 NAME_DOTS = "·•‧・.?"
+#: The real name dots only (``.`` and ``?`` above stand in for one only between transliteration characters).
+TRUE_DOTS = NAME_DOTS[:4]
 
 _VOWEL_START = re.compile(r"^[aoe]")
 _TONE_FOLD = str.maketrans({"ü": "u", "v": "u"})
@@ -102,7 +114,7 @@ _TONE_FOLD = str.maketrans({"ü": "u", "v": "u"})
 
 def is_foreign(name: str) -> bool:
     """A name transliterated from another language (特朗普, 克里梅茨, 柯林·德·鲁蒂斯)."""
-    if any(dot in name for dot in NAME_DOTS[:4]):
+    if any(dot in name for dot in TRUE_DOTS) or name in WESTERN_GIVEN:
         return True
     chars = [c for c in name if c not in NAME_DOTS]
     if len(chars) < 2 or not all(c in TRANSLIT for c in chars):
