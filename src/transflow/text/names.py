@@ -4,8 +4,9 @@ jieba's raw part-of-speech tags are noisy on news text: 宣传单, 张贴 and �
 上山 (a verb of motion) and 南大门 (a metaphor) as places, 丹霞山 as a person. The filters are tables
 (:mod:`transflow.text.name_tables`): a person needs a surname and must be a word jieba's dictionary does
 not know (or follow a title such as 书记), and a given name a Chinese parent would give; places and
-organisations are built from a proper noun plus a suffix; names spelt in (特朗普, 柯林·德·鲁蒂斯) are foreign. :func:`named` adds each name's English
-(the glossary's, else :mod:`transflow.text.romanize`); :func:`missing_names` and :func:`unspelt` compare
+organisations are built from a proper noun plus a suffix; names spelt in transliteration characters
+(特朗普, 柯林·德·鲁蒂斯) are foreign. :func:`named` adds each name's English (the glossary's, else
+:mod:`transflow.text.romanize`); :func:`missing_names` and :func:`unspelt` compare
 it with an English translation, for the ``names`` check and for machine drafts.
 """
 
