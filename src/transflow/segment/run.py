@@ -115,40 +115,60 @@ def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator 
     return entries
 
 
-def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> str:
+#: Entries already rendered in one document's run, by ``id``: the template's entries recur unchanged in
+#: the template rendered again and in every new catalog (see :func:`render_catalog`).
+Rendered = dict[int, tuple[polib.POEntry, str]]
+
+
+def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str, rendered: Rendered | None = None) -> str:
     """Render ``po``; if it differs from the old file, stamp ``key`` with ``date`` and render again."""
     if old_text is None:
         po.metadata[key] = date
-        return render_catalog(po)
-    text = render_catalog(po)
+        return render_catalog(po, rendered)
+    text = render_catalog(po, rendered)
     if text == old_text:
         return text
     po.metadata[key] = date
-    return render_catalog(po)
+    return render_catalog(po, rendered)
 
 
 def build_template(
-    doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None
+    doc: str,
+    entries: list[polib.POEntry],
+    config: Config,
+    old: polib.POFile | None,
+    old_text: str | None,
+    rendered: Rendered | None = None,
 ) -> tuple[str, str]:
-    """The POT text and its creation date (kept when nothing but the date would change)."""
+    """The POT text and its creation date (kept when nothing but the date would change).
+
+    The template holds ``entries`` themselves (only read, never changed here), not copies.
+    """
     date = headers.now()
     pot = polib.POFile(wrapwidth=0)
     keep = old.metadata.get("POT-Creation-Date", date) if old is not None else date
     pot.metadata = headers.template_header(doc, config.source_lang, keep)
     pot.metadata_is_fuzzy = True
     pot.header = old.header if old is not None else ""
-    for entry in entries:
-        pot.append(
-            polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences))
-        )
-    text = _with_date(pot, "POT-Creation-Date", old_text, date)
+    pot.extend(entries)
+    text = _with_date(pot, "POT-Creation-Date", old_text, date, rendered)
     return text, pot.metadata["POT-Creation-Date"]
 
 
 def build_catalog(
-    doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None
+    doc: str,
+    lang: str,
+    entries: list[polib.POEntry],
+    config: Config,
+    pot_date: str,
+    old: polib.POFile | None,
+    rendered: Rendered | None = None,
 ) -> str:
-    """The PO text for one language: msgmerge of the old catalog (if any) with the new template."""
+    """The PO text for one language: msgmerge of the old catalog (if any) with the new template.
+
+    A new catalog holds the template's entries themselves: merging them with nothing would copy each
+    unchanged (untranslated, same notes and references), and as the same objects they render once.
+    """
     po = polib.POFile(wrapwidth=0)
     if old is None:
         po.metadata = headers.catalog_header(doc, lang, config.source_lang, pot_date, headers.now())
@@ -163,9 +183,8 @@ def build_catalog(
         if not po.metadata.get("Language"):
             po.metadata["Language"] = lang
         po.metadata = headers.ordered(po.metadata) if "X-Generator" not in old.metadata else po.metadata
-    for entry in merge_entries(list(old) if old is not None else [], entries):
-        po.append(entry)
-    return render_catalog(po)
+    po.extend(merge_entries(list(old), entries) if old is not None else entries)
+    return render_catalog(po, rendered)
 
 
 def _digest(data: bytes) -> str:
@@ -367,10 +386,11 @@ def plan_document(
         return Plan([], 0, inputs)
     pot_path = config.pot_path(doc)
     old_pot, old_pot_text = _read_existing(pot_path, inputs)
-    pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text)
+    rendered: Rendered = {}
+    pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text, rendered)
     files = [(pot_path, pot_text)]
     for lg in langs:
         po_path = config.po_path(doc, lg)
         old, _ = _read_existing(po_path, inputs)
-        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old)))
+        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old, rendered)))
     return Plan(files, len(entries), inputs)
