@@ -64,10 +64,19 @@ def name_notes(sentence: str, skip: frozenset[str] = frozenset(), known: dict[st
     return [("names: " + ", ".join(n.note for n in names))] if names else []
 
 
+#: Distinct sentences whose notes one annotator keeps (a bound on its memory, far above a real run's).
+MAX_ANNOTATED = 100_000
+
+
 def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
-    """Glossary terms with their approved English, then the other names in the sentence."""
+    """Glossary terms with their approved English, then the other names in the sentence.
+
+    The notes depend only on the sentence and the glossary, so each distinct sentence is annotated once
+    per process: a line that recurs across documents (a dateline, a boilerplate paragraph) costs nothing.
+    """
     ready = False
     known = {t.zh: t.en for t in terms if t.en}
+    done: dict[str, list[str]] = {}
 
     def annotate(sentence: str) -> list[str]:
         nonlocal ready
@@ -77,10 +86,15 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
 
             preload()  # before worker processes fork, so they share pypinyin's dictionaries
             ready = True
-        found = find_terms(sentence, terms)
-        glossed = frozenset(t.zh for t in found)
-        notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
-        return notes + name_notes(sentence, glossed, known)
+        notes = done.get(sentence)
+        if notes is None:
+            if len(done) >= MAX_ANNOTATED:
+                done.clear()
+            found = find_terms(sentence, terms)
+            glossed = frozenset(t.zh for t in found)
+            notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
+            notes = done[sentence] = notes + name_notes(sentence, glossed, known)
+        return list(notes)
 
     return annotate
 

@@ -178,6 +178,24 @@ def cut(text: str) -> list[str]:
     return out
 
 
+#: The same blocks' words with their tags (:func:`tag_of`), for callers that want both.
+_TAGGED: dict[str, tuple[tuple[str, str | None], ...]] = {}
+
+
+def cut_tagged(text: str) -> list[tuple[str, str | None]]:
+    """:func:`cut` with each word's :func:`tag_of`, looked up once per block and process."""
+    out: list[tuple[str, str | None]] = []
+    for block in _blocks(text):
+        if block:
+            found = _TAGGED.get(block)
+            if found is None:
+                if len(_TAGGED) >= MAX_CUTS:
+                    _TAGGED.clear()
+                found = _TAGGED[block] = tuple((w, tag_of(w)) for w in cut(block))
+            out += found
+    return out
+
+
 def _blocks(text: str) -> list[str]:
     import jieba
 
@@ -195,5 +213,6 @@ def add_term(word: str, tag: str) -> bool:
         return False
     tok.add_word(word, tag=tag)
     tok.suggest_freq(word, tune=True)
-    _CUTS.clear()  # a block may now cut differently
+    _CUTS.clear()  # a block may now cut differently, a word have another tag
+    _TAGGED.clear()
     return True
