@@ -105,8 +105,34 @@ def _loaded():
         tokenizer.total = tokenizer.FREQ.get("")
         tokenizer.initialized = True
         return tokenizer, DiskDictionary(db_path, "tag")
-    jieba.dt.check_initialized()
+    _initialize(jieba.dt)
     return jieba.dt, _tag_table()
+
+
+def _initialize(tok) -> None:
+    """jieba's own initialisation, reading its dictionary cache in one piece when it has one.
+
+    jieba unmarshals its cache (``jieba.cache`` in the temp folder, for the default dictionary) straight
+    from the open file, which reads it in small pieces: 0.7 s, against 0.2 s for the same bytes read at
+    once. Same file, same data; in any other case (no cache yet, another dictionary) jieba does it.
+    """
+    import marshal
+
+    import jieba
+
+    with tok.lock:
+        if tok.initialized:
+            return
+        default = tok.dictionary == jieba.DEFAULT_DICT and not tok.cache_file
+        cache = Path(tok.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
+        if default and not jieba.DICT_WRITING:
+            try:
+                tok.FREQ, tok.total = marshal.loads(cache.read_bytes())
+                tok.initialized = True
+                return
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+    tok.check_initialized()
 
 
 def _tag_table() -> dict[str, str]:
