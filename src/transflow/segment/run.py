@@ -11,8 +11,8 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +25,7 @@ from transflow.po import headers
 from transflow.po.catalog import load_catalog, render_catalog
 from transflow.po.msgmerge import merge_entries
 from transflow.project.config import Config
-from transflow.project.files import atomic_write, read_input
+from transflow.project.files import atomic_write, commit_write, read_input, stage_write
 from transflow.text import words
 from transflow.text.article import Paragraph, is_markdown, read_article
 from transflow.text.markdown import plain_inline
@@ -276,22 +276,40 @@ def segment(
                 continue
         planned.append((doc, key, rels, path))
     words.prefer_disk(len(planned) <= DISK_DICTIONARY_MAX_DOCS)  # a re-run of a few changed documents
-    results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
+    results: list[Plan] = []
+    staging: list[Future[list[tuple[Path, Path | None]]]] = []
 
-    def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan]) -> list[Path]:
-        (doc, key, rels, path), plan = item
-        for _ in range(MAX_REPLANS):
-            if _inputs_unchanged(plan.inputs):
-                break
-            plan = plan_document(config, doc, path, langs, encoding, annotate)  # a translator saved meanwhile
-        written = [out for out, text in plan.files if atomic_write(out, text)]
+    def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan, list[tuple[Path, Path | None]]]) -> list[Path]:
+        (doc, key, rels, path), plan, temps = item
+        if _inputs_unchanged(plan.inputs):
+            written = [out for out, tmp in temps if tmp is not None]
+            for out, tmp in temps:
+                if tmp is not None:
+                    commit_write(tmp, out)
+        else:  # a translator saved meanwhile
+            _discard(temps)
+            for _ in range(MAX_REPLANS):
+                plan = plan_document(config, doc, path, langs, encoding, annotate)
+                if _inputs_unchanged(plan.inputs):
+                    break
+            written = [out for out, text in plan.files if atomic_write(out, text)]
         outputs = {rels[out]: _digest(text.encode("utf-8")) for out, text in plan.files}
         cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
         return written
 
     with ThreadPoolExecutor(max_workers=4) as pool:  # fsync waits on the disk, not the CPU
-        for written in pool.map(write, zip(planned, results)):
-            report.written += written
+        try:  # each document's files are staged (written unseen) while the next documents are planned
+            for plan in _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate):
+                results.append(plan)
+                staging.append(pool.submit(_stage, plan))
+            staged = [future.result() for future in staging]
+            for written in pool.map(write, zip(planned, results, staged)):
+                report.written += written
+        except BaseException:  # a bad input, Ctrl-C: no staged file is left behind, none is committed
+            for future in staging:
+                if not future.cancel() and future.exception() is None:
+                    _discard(future.result())
+            raise
     report.entries = sum(plan.entries for plan in results)
     report.empty = [doc for (doc, *_), plan in zip(planned, results) if not plan.files]
     if planned:
@@ -305,28 +323,49 @@ DISK_DICTIONARY_MAX_DOCS = 2
 PARALLEL_MIN_DOCS = 16
 
 
+def _stage(plan: Plan) -> list[tuple[Path, Path | None]]:
+    """Each file of a plan in its synced temp file (``None``: unchanged); none left behind on failure."""
+    temps: list[tuple[Path, Path | None]] = []
+    try:
+        for out, text in plan.files:
+            temps.append((out, stage_write(out, text)))
+    except BaseException:
+        _discard(temps)
+        raise
+    return temps
+
+
+def _discard(temps: list[tuple[Path, Path | None]]) -> None:
+    for _, tmp in temps:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)  # gone already if it was committed
+
+
 def _plan_all(
     config: Config, docs: list[tuple[str, Path]], langs: list[str], encoding: str | None, annotate: Annotator
-) -> list[Plan]:
+) -> Iterator[Plan]:
     """Plan every document, in worker processes when there are many (jieba is pure Python and CPU-bound).
 
     Workers are forked after jieba's dictionary is loaded, so they share it instead of each loading it.
-    The first error in any document is raised here, before anything is written.
+    Plans come in the order of ``docs``, each as soon as it is ready; the first error in any document
+    is raised here, before anything is committed.
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
-        return [plan_document(config, doc, path, langs, encoding, annotate) for doc, path in docs]
+        for doc, path in docs:
+            yield plan_document(config, doc, path, langs, encoding, annotate)
+        return
     annotate("")  # load jieba and the user dictionary once, before the fork
     global _WORK
     _WORK = (config, langs, encoding, annotate)
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(docs) // (workers * 4))
     with context.Pool(workers, initializer=_worker_init) as pool:
-        pending = pool.map_async(_plan_one, docs, chunksize=chunk)
+        pending = pool.imap(_plan_one, docs, chunksize=chunk)
         from transflow.text import words
 
         words.build_disk_dictionary()  # while the workers cut: makes later small re-runs cheap
-        return pending.get()
+        yield from pending
 
 
 _WORK: tuple | None = None
