@@ -7,6 +7,7 @@ digests lets a re-run skip documents whose source, settings and catalogs are unc
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -360,12 +361,16 @@ def _plan_all(
     _WORK = (config, langs, encoding, annotate)
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(docs) // (workers * 4))
-    with context.Pool(workers, initializer=_worker_init) as pool:
-        pending = pool.imap(_plan_one, docs, chunksize=chunk)
-        from transflow.text import words
+    gc.freeze()  # what is loaded stays shared: the workers' collections neither scan nor copy it
+    try:
+        with context.Pool(workers, initializer=_worker_init) as pool:
+            pending = pool.imap(_plan_one, docs, chunksize=chunk)
+            from transflow.text import words
 
-        words.build_disk_dictionary()  # while the workers cut: makes later small re-runs cheap
-        yield from pending
+            words.build_disk_dictionary()  # while the workers cut: makes later small re-runs cheap
+            yield from pending
+    finally:
+        gc.unfreeze()  # the parent (a test runner, say) collects as before
 
 
 _WORK: tuple | None = None
