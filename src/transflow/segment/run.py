@@ -360,7 +360,7 @@ def _plan_all(
     global _WORK
     _WORK = (config, langs, encoding, annotate)
     context = multiprocessing.get_context("fork")
-    chunk = max(1, len(docs) // (workers * 4))
+    chunk = max(1, len(docs) // (workers * 16))  # small: staging starts early, workers finish together
     gc.freeze()  # what is loaded stays shared: the workers' collections neither scan nor copy it
     try:
         with context.Pool(workers, initializer=_worker_init) as pool:
