@@ -77,3 +77,15 @@ def test_second_writer_is_refused_with_a_clear_message(project: Path, cli) -> No
     assert_one_line_error(result, "transflow draft (pid", "wait for it to finish")
     assert not (project / "locale").exists()
     assert cli("segment").exit_code == 0  # released when the holder is done
+
+
+def test_bad_last_document_of_many_leaves_no_file_and_no_temp(project: Path, cli) -> None:
+    """Files of good documents are staged while later ones are planned: a bad one still leaves nothing behind."""
+    text = "河堤今天上午加固完毕。居民可以回家了。"
+    for i in range(20):  # enough documents for worker processes
+        (project / "source" / f"note{i:02d}.txt").write_text(f"第{i}号通知\n{text}\n", "utf-8")
+    (project / "source" / "zz_scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    before = snapshot(project)
+    assert_one_line_error(cli("segment"), "zz_scan.txt", "binary")
+    assert snapshot(project) == before
+    assert not list(project.rglob("*.tmp"))

@@ -40,3 +40,47 @@ def test_disk_backing_matches_memory() -> None:
     assert full["backing"] == "dict" and disk["backing"] == "DiskDictionary"
     assert disk["cuts"] == full["cuts"] and disk["names"] == full["names"]
     assert any("复工复产" in cut for cut in disk["cuts"])  # the user dictionary works on disk too
+
+
+def test_block_cache_cuts_as_jieba_does() -> None:
+    """A clause met again inside other sentences is cut from the cache, exactly as jieba cuts the whole text."""
+    import jieba
+
+    from transflow.text import words
+
+    texts = [
+        "上周五，河畔新村的居民在文化广场上跳舞。",
+        "河畔新村的居民在文化广场上跳舞，2024年的活动比往年更热闹！",
+        "“河畔新村的居民在文化广场上跳舞”——记者 王小雨 报道 (AB-12)...",
+        "Hello, 河畔新村 ok?  \t 居民们说：好。",
+        "",
+    ]
+    for text in texts + texts[::-1]:
+        assert words.cut(text) == list(jieba.dt.cut(text))
+        assert words.cut_tagged(text) == [(w, words.tag_of(w)) for w in jieba.dt.cut(text)]
+
+
+def test_user_word_empties_the_block_cache() -> None:
+    """A word added to the user dictionary changes later cuts of a block already cut and cached."""
+    from transflow.text import words
+
+    text = "蓝莓果酱节今年在山脚下开幕。"
+    before = words.cut(text)
+    assert "蓝莓果酱节" not in before
+    assert words.add_term("蓝莓果酱节", "gl")
+    assert "蓝莓果酱节" in words.cut(text)
+    assert ("蓝莓果酱节", "gl") in words.cut_tagged(text)
+
+
+def test_dictionary_read_in_one_piece_equals_jiebas_own() -> None:
+    """The fast read of jieba's cache gives the dictionary jieba's own initialisation gives."""
+    import jieba
+
+    from transflow.text import words
+
+    words.tokenizer()  # makes sure the cache exists
+    ours = jieba.Tokenizer()
+    words._initialize(ours)
+    theirs = jieba.Tokenizer()
+    theirs.check_initialized()
+    assert ours.initialized and ours.total == theirs.total and ours.FREQ == theirs.FREQ

@@ -102,8 +102,14 @@ def header_text(metadata: dict[str, str]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in metadata.items())
 
 
-def render_catalog(po: polib.POFile) -> str:
-    """The whole catalog as ``msgcat --no-wrap`` prints it."""
+def render_catalog(po: polib.POFile, rendered: dict[int, tuple[polib.POEntry, str]] | None = None) -> str:
+    """The whole catalog as ``msgcat --no-wrap`` prints it.
+
+    ``rendered``: entries already rendered and their text, by ``id(entry)``, filled as entries are
+    rendered; for catalogs that share entry objects not changed since (a template and its new catalogs,
+    or one catalog rendered again with another date), so each entry is rendered once. The entry is kept
+    with its text so its id cannot be reused by another object meanwhile.
+    """
     head = _comment_lines("#", po.header or "")
     if po.metadata_is_fuzzy:
         head.append("#, fuzzy")
@@ -111,7 +117,14 @@ def render_catalog(po: polib.POFile) -> str:
     blocks = ["\n".join(head) + "\n"]
     live = [e for e in po if not e.obsolete]
     dead = [e for e in po if e.obsolete and has_translation(e)]
-    blocks += [render_entry(e) for e in live + dead]
+    if rendered is None:
+        blocks += [render_entry(e) for e in live + dead]
+    else:
+        for e in live + dead:
+            done = rendered.get(id(e))
+            if done is None:
+                done = rendered[id(e)] = (e, render_entry(e))
+            blocks.append(done[1])
     return "\n".join(blocks)
 
 

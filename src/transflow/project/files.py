@@ -27,10 +27,24 @@ def read_input(path: Path, what: str = "") -> bytes:
 
 def atomic_write(path: Path, data: str | bytes) -> bool:
     """Write through a temp file and rename, so a reader never sees half a file. False if unchanged."""
+    tmp = stage_write(path, data)
+    if tmp is None:
+        return False
+    commit_write(tmp, path)
+    return True
+
+
+def stage_write(path: Path, data: str | bytes) -> Path | None:
+    """The first half of :func:`atomic_write`: the new bytes in a synced temp file beside ``path``.
+
+    ``None`` when ``path`` already holds these bytes. Until :func:`commit_write` (or an unlink) the temp
+    file is invisible to readers, so a run can stage its files while it still computes others and give
+    up without a trace if one of its inputs turns out bad.
+    """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.read_bytes() == raw:
-            return False
+            return None
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,15 +54,23 @@ def atomic_write(path: Path, data: str | bytes) -> bool:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def commit_write(tmp: Path, path: Path) -> None:
+    """The second half of :func:`atomic_write`: give the temp file ``path``'s mode and rename it over ``path``."""
+    try:
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return True
 
 
 def remove_stale_temp_files(folder: Path) -> int:

@@ -7,12 +7,13 @@ digests lets a re-run skip documents whose source, settings and catalogs are unc
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from transflow.po import headers
 from transflow.po.catalog import load_catalog, render_catalog
 from transflow.po.msgmerge import merge_entries
 from transflow.project.config import Config
-from transflow.project.files import atomic_write, read_input
+from transflow.project.files import atomic_write, commit_write, read_input, stage_write
 from transflow.text import words
 from transflow.text.article import Paragraph, is_markdown, read_article
 from transflow.text.markdown import plain_inline
@@ -64,10 +65,19 @@ def name_notes(sentence: str, skip: frozenset[str] = frozenset(), known: dict[st
     return [("names: " + ", ".join(n.note for n in names))] if names else []
 
 
+#: Distinct sentences whose notes one annotator keeps (a bound on its memory, far above a real run's).
+MAX_ANNOTATED = 100_000
+
+
 def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
-    """Glossary terms with their approved English, then the other names in the sentence."""
+    """Glossary terms with their approved English, then the other names in the sentence.
+
+    The notes depend only on the sentence and the glossary, so each distinct sentence is annotated once
+    per process: a line that recurs across documents (a dateline, a boilerplate paragraph) costs nothing.
+    """
     ready = False
     known = {t.zh: t.en for t in terms if t.en}
+    done: dict[str, list[str]] = {}
 
     def annotate(sentence: str) -> list[str]:
         nonlocal ready
@@ -77,10 +87,15 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
 
             preload()  # before worker processes fork, so they share pypinyin's dictionaries
             ready = True
-        found = find_terms(sentence, terms)
-        glossed = frozenset(t.zh for t in found)
-        notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
-        return notes + name_notes(sentence, glossed, known)
+        notes = done.get(sentence)
+        if notes is None:
+            if len(done) >= MAX_ANNOTATED:
+                done.clear()
+            found = find_terms(sentence, terms)
+            glossed = frozenset(t.zh for t in found)
+            notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
+            notes = done[sentence] = notes + name_notes(sentence, glossed, known)
+        return list(notes)
 
     return annotate
 
@@ -115,40 +130,60 @@ def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator 
     return entries
 
 
-def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str) -> str:
+#: Entries already rendered in one document's run, by ``id``: the template's entries recur unchanged in
+#: the template rendered again and in every new catalog (see :func:`render_catalog`).
+Rendered = dict[int, tuple[polib.POEntry, str]]
+
+
+def _with_date(po: polib.POFile, key: str, old_text: str | None, date: str, rendered: Rendered | None = None) -> str:
     """Render ``po``; if it differs from the old file, stamp ``key`` with ``date`` and render again."""
     if old_text is None:
         po.metadata[key] = date
-        return render_catalog(po)
-    text = render_catalog(po)
+        return render_catalog(po, rendered)
+    text = render_catalog(po, rendered)
     if text == old_text:
         return text
     po.metadata[key] = date
-    return render_catalog(po)
+    return render_catalog(po, rendered)
 
 
 def build_template(
-    doc: str, entries: list[polib.POEntry], config: Config, old: polib.POFile | None, old_text: str | None
+    doc: str,
+    entries: list[polib.POEntry],
+    config: Config,
+    old: polib.POFile | None,
+    old_text: str | None,
+    rendered: Rendered | None = None,
 ) -> tuple[str, str]:
-    """The POT text and its creation date (kept when nothing but the date would change)."""
+    """The POT text and its creation date (kept when nothing but the date would change).
+
+    The template holds ``entries`` themselves (only read, never changed here), not copies.
+    """
     date = headers.now()
     pot = polib.POFile(wrapwidth=0)
     keep = old.metadata.get("POT-Creation-Date", date) if old is not None else date
     pot.metadata = headers.template_header(doc, config.source_lang, keep)
     pot.metadata_is_fuzzy = True
     pot.header = old.header if old is not None else ""
-    for entry in entries:
-        pot.append(
-            polib.POEntry(msgid=entry.msgid, msgstr="", comment=entry.comment, occurrences=list(entry.occurrences))
-        )
-    text = _with_date(pot, "POT-Creation-Date", old_text, date)
+    pot.extend(entries)
+    text = _with_date(pot, "POT-Creation-Date", old_text, date, rendered)
     return text, pot.metadata["POT-Creation-Date"]
 
 
 def build_catalog(
-    doc: str, lang: str, entries: list[polib.POEntry], config: Config, pot_date: str, old: polib.POFile | None
+    doc: str,
+    lang: str,
+    entries: list[polib.POEntry],
+    config: Config,
+    pot_date: str,
+    old: polib.POFile | None,
+    rendered: Rendered | None = None,
 ) -> str:
-    """The PO text for one language: msgmerge of the old catalog (if any) with the new template."""
+    """The PO text for one language: msgmerge of the old catalog (if any) with the new template.
+
+    A new catalog holds the template's entries themselves: merging them with nothing would copy each
+    unchanged (untranslated, same notes and references), and as the same objects they render once.
+    """
     po = polib.POFile(wrapwidth=0)
     if old is None:
         po.metadata = headers.catalog_header(doc, lang, config.source_lang, pot_date, headers.now())
@@ -163,9 +198,8 @@ def build_catalog(
         if not po.metadata.get("Language"):
             po.metadata["Language"] = lang
         po.metadata = headers.ordered(po.metadata) if "X-Generator" not in old.metadata else po.metadata
-    for entry in merge_entries(list(old) if old is not None else [], entries):
-        po.append(entry)
-    return render_catalog(po)
+    po.extend(merge_entries(list(old), entries) if old is not None else entries)
+    return render_catalog(po, rendered)
 
 
 def _digest(data: bytes) -> str:
@@ -243,22 +277,40 @@ def segment(
                 continue
         planned.append((doc, key, rels, path))
     words.prefer_disk(len(planned) <= DISK_DICTIONARY_MAX_DOCS)  # a re-run of a few changed documents
-    results = _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate)
+    results: list[Plan] = []
+    staging: list[Future[list[tuple[Path, Path | None]]]] = []
 
-    def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan]) -> list[Path]:
-        (doc, key, rels, path), plan = item
-        for _ in range(MAX_REPLANS):
-            if _inputs_unchanged(plan.inputs):
-                break
-            plan = plan_document(config, doc, path, langs, encoding, annotate)  # a translator saved meanwhile
-        written = [out for out, text in plan.files if atomic_write(out, text)]
+    def write(item: tuple[tuple[str, str, dict[Path, str], Path], Plan, list[tuple[Path, Path | None]]]) -> list[Path]:
+        (doc, key, rels, path), plan, temps = item
+        if _inputs_unchanged(plan.inputs):
+            written = [out for out, tmp in temps if tmp is not None]
+            for out, tmp in temps:
+                if tmp is not None:
+                    commit_write(tmp, out)
+        else:  # a translator saved meanwhile
+            _discard(temps)
+            for _ in range(MAX_REPLANS):
+                plan = plan_document(config, doc, path, langs, encoding, annotate)
+                if _inputs_unchanged(plan.inputs):
+                    break
+            written = [out for out, text in plan.files if atomic_write(out, text)]
         outputs = {rels[out]: _digest(text.encode("utf-8")) for out, text in plan.files}
         cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
         return written
 
     with ThreadPoolExecutor(max_workers=4) as pool:  # fsync waits on the disk, not the CPU
-        for written in pool.map(write, zip(planned, results)):
-            report.written += written
+        try:  # each document's files are staged (written unseen) while the next documents are planned
+            for plan in _plan_all(config, [(doc, path) for doc, _, _, path in planned], langs, encoding, annotate):
+                results.append(plan)
+                staging.append(pool.submit(_stage, plan))
+            staged = [future.result() for future in staging]
+            for written in pool.map(write, zip(planned, results, staged)):
+                report.written += written
+        except BaseException:  # a bad input, Ctrl-C: no staged file is left behind, none is committed
+            for future in staging:
+                if not future.cancel() and future.exception() is None:
+                    _discard(future.result())
+            raise
     report.entries = sum(plan.entries for plan in results)
     report.empty = [doc for (doc, *_), plan in zip(planned, results) if not plan.files]
     if planned:
@@ -272,28 +324,53 @@ DISK_DICTIONARY_MAX_DOCS = 2
 PARALLEL_MIN_DOCS = 16
 
 
+def _stage(plan: Plan) -> list[tuple[Path, Path | None]]:
+    """Each file of a plan in its synced temp file (``None``: unchanged); none left behind on failure."""
+    temps: list[tuple[Path, Path | None]] = []
+    try:
+        for out, text in plan.files:
+            temps.append((out, stage_write(out, text)))
+    except BaseException:
+        _discard(temps)
+        raise
+    return temps
+
+
+def _discard(temps: list[tuple[Path, Path | None]]) -> None:
+    for _, tmp in temps:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)  # gone already if it was committed
+
+
 def _plan_all(
     config: Config, docs: list[tuple[str, Path]], langs: list[str], encoding: str | None, annotate: Annotator
-) -> list[Plan]:
+) -> Iterator[Plan]:
     """Plan every document, in worker processes when there are many (jieba is pure Python and CPU-bound).
 
     Workers are forked after jieba's dictionary is loaded, so they share it instead of each loading it.
-    The first error in any document is raised here, before anything is written.
+    Plans come in the order of ``docs``, each as soon as it is ready; the first error in any document
+    is raised here, before anything is committed.
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
-        return [plan_document(config, doc, path, langs, encoding, annotate) for doc, path in docs]
+        for doc, path in docs:
+            yield plan_document(config, doc, path, langs, encoding, annotate)
+        return
     annotate("")  # load jieba and the user dictionary once, before the fork
     global _WORK
     _WORK = (config, langs, encoding, annotate)
     context = multiprocessing.get_context("fork")
-    chunk = max(1, len(docs) // (workers * 4))
-    with context.Pool(workers, initializer=_worker_init) as pool:
-        pending = pool.map_async(_plan_one, docs, chunksize=chunk)
-        from transflow.text import words
+    chunk = max(1, len(docs) // (workers * 16))  # small: staging starts early, workers finish together
+    gc.freeze()  # what is loaded stays shared: the workers' collections neither scan nor copy it
+    try:
+        with context.Pool(workers, initializer=_worker_init) as pool:
+            pending = pool.imap(_plan_one, docs, chunksize=chunk)
+            from transflow.text import words
 
-        words.build_disk_dictionary()  # while the workers cut: makes later small re-runs cheap
-        return pending.get()
+            words.build_disk_dictionary()  # while the workers cut: makes later small re-runs cheap
+            yield from pending
+    finally:
+        gc.unfreeze()  # the parent (a test runner, say) collects as before
 
 
 _WORK: tuple | None = None
@@ -367,10 +444,11 @@ def plan_document(
         return Plan([], 0, inputs)
     pot_path = config.pot_path(doc)
     old_pot, old_pot_text = _read_existing(pot_path, inputs)
-    pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text)
+    rendered: Rendered = {}
+    pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text, rendered)
     files = [(pot_path, pot_text)]
     for lg in langs:
         po_path = config.po_path(doc, lg)
         old, _ = _read_existing(po_path, inputs)
-        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old)))
+        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old, rendered)))
     return Plan(files, len(entries), inputs)

@@ -275,7 +275,7 @@ def _tokens(sentence: str) -> list[tuple[str, str]]:
     times as much as plain ``cut``, whose 4-state HMM finds the same unknown words (廖英, 唐忠祥). The
     person rules below need only "dictionary tag, or unknown".
     """
-    return [(w, words.tag_of(w) or ("new" if len(w) > 1 else "x")) for w in words.cut(sentence)]
+    return [(w, tag or ("new" if len(w) > 1 else "x")) for w, tag in words.cut_tagged(sentence)]
 
 
 def _compound(tokens: list[tuple[str, str]], i: int) -> tuple[int, str, str]:

@@ -105,8 +105,34 @@ def _loaded():
         tokenizer.total = tokenizer.FREQ.get("")
         tokenizer.initialized = True
         return tokenizer, DiskDictionary(db_path, "tag")
-    jieba.dt.check_initialized()
+    _initialize(jieba.dt)
     return jieba.dt, _tag_table()
+
+
+def _initialize(tok) -> None:
+    """jieba's own initialisation, reading its dictionary cache in one piece when it has one.
+
+    jieba unmarshals its cache (``jieba.cache`` in the temp folder, for the default dictionary) straight
+    from the open file, which reads it in small pieces: 0.7 s, against 0.2 s for the same bytes read at
+    once. Same file, same data; in any other case (no cache yet, another dictionary) jieba does it.
+    """
+    import marshal
+
+    import jieba
+
+    with tok.lock:
+        if tok.initialized:
+            return
+        default = tok.dictionary == jieba.DEFAULT_DICT and not tok.cache_file
+        cache = Path(tok.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
+        if default and not jieba.DICT_WRITING:
+            try:
+                tok.FREQ, tok.total = marshal.loads(cache.read_bytes())
+                tok.initialized = True
+                return
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+    tok.check_initialized()
 
 
 def _tag_table() -> dict[str, str]:
@@ -152,8 +178,54 @@ def tag_of(word: str) -> str | None:
     return tok.user_word_tag_tab.get(word) or tags.get(word)
 
 
+#: Cuts of runs of Chinese text (jieba's own blocks, between punctuation), keyed by the run. jieba cuts
+#: each run on its own, so a clause met again (a dateline, a place, a slogan in another sentence) is
+#: cut once. Emptied when the user dictionary changes, and when it grows past its bound.
+_CUTS: dict[str, tuple[str, ...]] = {}
+MAX_CUTS = 200_000
+
+
 def cut(text: str) -> list[str]:
-    return list(tokenizer().cut(text))
+    """jieba's accurate-mode cut with its HMM, as ``jieba.cut`` gives it, each block cut once per process.
+
+    jieba splits a text at every character outside its word pattern (punctuation, spaces) and cuts the
+    blocks independently; cutting a block alone gives the words it gives inside any text.
+    """
+    tok = tokenizer()
+    out: list[str] = []
+    for block in _blocks(text):
+        if block:
+            found = _CUTS.get(block)
+            if found is None:
+                if len(_CUTS) >= MAX_CUTS:
+                    _CUTS.clear()
+                found = _CUTS[block] = tuple(tok.cut(block))
+            out += found
+    return out
+
+
+#: The same blocks' words with their tags (:func:`tag_of`), for callers that want both.
+_TAGGED: dict[str, tuple[tuple[str, str | None], ...]] = {}
+
+
+def cut_tagged(text: str) -> list[tuple[str, str | None]]:
+    """:func:`cut` with each word's :func:`tag_of`, looked up once per block and process."""
+    out: list[tuple[str, str | None]] = []
+    for block in _blocks(text):
+        if block:
+            found = _TAGGED.get(block)
+            if found is None:
+                if len(_TAGGED) >= MAX_CUTS:
+                    _TAGGED.clear()
+                found = _TAGGED[block] = tuple((w, tag_of(w)) for w in cut(block))
+            out += found
+    return out
+
+
+def _blocks(text: str) -> list[str]:
+    import jieba
+
+    return jieba.re_han_default.split(text)
 
 
 def freq(word: str) -> int:
@@ -167,4 +239,6 @@ def add_term(word: str, tag: str) -> bool:
         return False
     tok.add_word(word, tag=tag)
     tok.suggest_freq(word, tune=True)
+    _CUTS.clear()  # a block may now cut differently, a word have another tag
+    _TAGGED.clear()
     return True
