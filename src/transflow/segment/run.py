@@ -8,33 +8,26 @@ digests lets a re-run skip documents whose source, settings and catalogs are unc
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import polib
 
-from transflow import __version__
-from transflow.glossary.table import GlossaryTerm, find_terms, glossary_digest, load_glossary, use_as_user_dictionary
+from transflow.glossary.table import glossary_digest, load_glossary
 from transflow.po import headers
 from transflow.po.catalog import load_catalog, render_catalog
 from transflow.po.msgmerge import merge_entries
 from transflow.project.config import Config
 from transflow.project.files import atomic_write, commit_write, read_input, stage_write
+from transflow.segment.cache import CACHE_FILE, code_digest, digest, load_cache, outputs_intact
+from transflow.segment.notes import Annotator, default_annotator, on_visible_text, template_entries
 from transflow.text import words
-from transflow.text.article import Paragraph, is_markdown, read_article
-from transflow.text.markdown import plain_inline
-
-CACHE_FILE = ".transflow/segment.json"
-#: Positions listed in the notes of a sentence that recurs; the rest are counted.
-MAX_POSITION_NOTES = 3
-Annotator = Callable[[str], list[str]]
+from transflow.text.article import is_markdown, read_article
 
 
 @dataclass
@@ -48,90 +41,6 @@ class SegmentReport:
     empty: list[str] = field(default_factory=list)
 
 
-def position_note(par: Paragraph, k: int) -> str:
-    where = f"{par.role}, paragraph {par.index}"
-    return where if len(par.segments) == 1 else f"{where}, sentence {k} of {len(par.segments)}"
-
-
-def name_notes(sentence: str, skip: frozenset[str] = frozenset(), known: dict[str, str] | None = None) -> list[str]:
-    """Names jieba finds in a sentence with their English, as one note line (``唐忠祥 = Tang Zhongxiang (person)``).
-
-    ``known`` (the glossary) wins over pinyin; names spelt from another language are only marked.
-    jieba and pypinyin are imported only when needed.
-    """
-    from transflow.text.names import named
-
-    names = [n for n in named(sentence, known) if n.zh not in skip]
-    return [("names: " + ", ".join(n.note for n in names))] if names else []
-
-
-#: Distinct sentences whose notes one annotator keeps (a bound on its memory, far above a real run's).
-MAX_ANNOTATED = 100_000
-
-
-def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
-    """Glossary terms with their approved English, then the other names in the sentence.
-
-    The notes depend only on the sentence and the glossary, so each distinct sentence is annotated once
-    per process: a line that recurs across documents (a dateline, a boilerplate paragraph) costs nothing.
-    """
-    ready = False
-    known = {t.zh: t.en for t in terms if t.en}
-    done: dict[str, list[str]] = {}
-
-    def annotate(sentence: str) -> list[str]:
-        nonlocal ready
-        if not ready:
-            use_as_user_dictionary(terms)
-            from transflow.text.romanize import preload
-
-            preload()  # before worker processes fork, so they share pypinyin's dictionaries
-            ready = True
-        notes = done.get(sentence)
-        if notes is None:
-            if len(done) >= MAX_ANNOTATED:
-                done.clear()
-            found = find_terms(sentence, terms)
-            glossed = frozenset(t.zh for t in found)
-            notes = [f"glossary: {t.zh} = {t.shown}" + (f" ({t.note})" if t.note else "") for t in found]
-            notes = done[sentence] = notes + name_notes(sentence, glossed, known)
-        return list(notes)
-
-    return annotate
-
-
-def _on_visible_text(annotate: Annotator) -> Annotator:
-    """An annotator that reads a Markdown sentence as a reader sees it (link targets and markup left out)."""
-    return lambda sentence: annotate(plain_inline(sentence))
-
-
-def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator | None = None) -> list[polib.POEntry]:
-    """One entry per distinct sentence, in order of first appearance, with references and notes.
-
-    A sentence that recurs (a slogan, a boilerplate line) lists its first few positions in the notes
-    and counts the rest, so a repeated line cannot bloat the catalog.
-    """
-    occurrences: dict[str, dict[tuple[str, str], None]] = {}
-    notes: dict[str, dict[str, None]] = {}
-    for par in paragraphs:
-        for k, sentence in enumerate(par.segments, start=1):
-            occurrences.setdefault(sentence, {})[(ref, str(par.line))] = None
-            notes.setdefault(sentence, {})[position_note(par, k)] = None
-    entries = []
-    for sentence, where in occurrences.items():
-        places = list(notes[sentence])
-        lines = places[:MAX_POSITION_NOTES]
-        if len(places) > MAX_POSITION_NOTES:
-            lines.append(f"and {len(places) - MAX_POSITION_NOTES} more places")
-        extra = annotate(sentence) if annotate else []
-        entries.append(
-            polib.POEntry(msgid=sentence, msgstr="", occurrences=list(where), comment="\n".join(lines + extra))
-        )
-    return entries
-
-
-#: Entries already rendered in one document's run, by ``id``: the template's entries recur unchanged in
-#: the template rendered again and in every new catalog (see :func:`render_catalog`).
 Rendered = dict[int, tuple[polib.POEntry, str]]
 
 
@@ -202,50 +111,6 @@ def build_catalog(
     return render_catalog(po, rendered)
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-#: The packages whose code shapes a catalog (rules, splitting, names, glossary notes, PO writing, this
-#: stage); a change to any file in them, or a new jieba or pypinyin, invalidates the cache. Whole packages, not a
-#: hand-kept list of files, so a new module cannot be forgotten.
-RULE_PACKAGES = ("text", "po", "glossary", "segment")
-
-
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
-    import jieba
-
-    top = Path(__file__).resolve().parent.parent
-    files = sorted(f for pkg in RULE_PACKAGES for f in (top / pkg).rglob("*.py"))
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        readings = version("pypinyin")  # a new pypinyin may read a name differently
-    except PackageNotFoundError:
-        readings = ""
-    parts = [__version__.encode(), str(getattr(jieba, "__version__", "")).encode(), readings.encode()]
-    parts += [f.relative_to(top).as_posix().encode() + b"\0" + f.read_bytes() for f in files]
-    return _digest(b"\0".join(parts))
-
-
-def _load_cache(config: Config) -> dict:
-    try:
-        return json.loads((config.root / CACHE_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _outputs_intact(config: Config, outputs: dict[str, str]) -> bool:
-    for rel, digest in outputs.items():
-        try:
-            if _digest((config.root / rel).read_bytes()) != digest:
-                return False
-        except OSError:
-            return False
-    return True
-
-
 def segment(
     config: Config,
     docs: list[str] | None = None,
@@ -262,17 +127,17 @@ def segment(
         extra_key += glossary_digest(terms)
     langs = config.langs(lang)
     documents = config.documents(docs)
-    cache = _load_cache(config)
+    cache = load_cache(config)
     report = SegmentReport(documents=len(documents))
     planned: list[tuple[str, str, dict[Path, str], Path]] = []  # (doc, cache key, output paths, source)
     for doc, path in documents:
-        key = _digest(read_input(path) + f"|{_code_digest()}|{encoding}|{config.source_lang}|{extra_key}".encode())
+        key = digest(read_input(path) + f"|{code_digest()}|{encoding}|{config.source_lang}|{extra_key}".encode())
         outs = {config.pot_path(doc): None, **{config.po_path(doc, lg): None for lg in langs}}
         rels = {p: p.relative_to(config.root).as_posix() if p.is_relative_to(config.root) else str(p) for p in outs}
         cached = cache.get(doc, {})
         if cached.get("key") == key and set(rels.values()) <= set(cached.get("outputs", {})):
             wanted = {r: cached["outputs"][r] for r in rels.values()}
-            if _outputs_intact(config, wanted):
+            if outputs_intact(config, wanted):
                 report.skipped += 1
                 continue
         planned.append((doc, key, rels, path))
@@ -294,7 +159,7 @@ def segment(
                 if _inputs_unchanged(plan.inputs):
                     break
             written = [out for out, text in plan.files if atomic_write(out, text)]
-        outputs = {rels[out]: _digest(text.encode("utf-8")) for out, text in plan.files}
+        outputs = {rels[out]: digest(text.encode("utf-8")) for out, text in plan.files}
         cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
         return written
 
@@ -411,13 +276,13 @@ MAX_REPLANS = 5
 
 def _file_digest(path: Path) -> str | None:
     try:
-        return _digest(path.read_bytes())
+        return digest(path.read_bytes())
     except FileNotFoundError:
         return None
 
 
 def _inputs_unchanged(inputs: dict[Path, str | None]) -> bool:
-    return all(_file_digest(path) == digest for path, digest in inputs.items())
+    return all(_file_digest(path) == want for path, want in inputs.items())
 
 
 def _read_existing(path: Path, inputs: dict[Path, str | None]) -> tuple[polib.POFile | None, str | None]:
@@ -427,7 +292,7 @@ def _read_existing(path: Path, inputs: dict[Path, str | None]) -> tuple[polib.PO
     except FileNotFoundError:
         inputs[path] = None
         return None, None
-    inputs[path] = _digest(raw)
+    inputs[path] = digest(raw)
     return load_catalog(path, raw), raw.decode("utf-8")
 
 
@@ -437,7 +302,7 @@ def plan_document(
     """Everything one document's segment run would write, as (path, text) pairs, computed in memory."""
     paragraphs = read_article(path, encoding)
     if annotate is not None and is_markdown(path):  # names and terms in the words, not in URLs and code
-        annotate = _on_visible_text(annotate)
+        annotate = on_visible_text(annotate)
     entries = template_entries(config.source_ref(path), paragraphs, annotate)
     inputs: dict[Path, str | None] = {}
     if not entries:  # like xgettext: a document with no text gets no catalogs (msgcat would print nothing)
