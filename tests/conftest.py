@@ -64,3 +64,13 @@ def snapshot(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and ".transflow" not in p.relative_to(root).parts
     }
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One headless Chromium for every page test of the session (starting one costs a second or two)."""
+    from chromium import Chromium
+
+    chrome = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield chrome
+    chrome.close()

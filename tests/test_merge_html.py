@@ -15,20 +15,13 @@ from merge_data import GLOSSARY, HOSTILE, make_project, paragraphs
 from transflow.merge.run import merge
 from transflow.project.config import load_config
 
-from chromium import Chromium, luminance_stats
+from chromium import luminance_stats
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (installed by .ci/run)")
 
 #: Text of each side's paragraphs as a reader's copy-paste would get it: note markers left out.
 READ_SIDE = """Array.from(document.querySelectorAll('[data-p].%s')).map(function(el){
   var c = el.cloneNode(true); c.querySelectorAll('.nref').forEach(function(n){n.remove();}); return c.textContent;})"""
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    chrome = Chromium(tmp_path_factory.mktemp("chromium-profile"))
-    yield chrome
-    chrome.close()
 
 
 @pytest.fixture

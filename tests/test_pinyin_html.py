@@ -12,18 +12,9 @@ from transflow.po.catalog import load_catalog, save_catalog
 from transflow.project.config import load_config
 from transflow.segment.run import segment
 
-from chromium import Chromium
-
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (installed by .ci/run)")
 
 ARTICLE = "石桥镇新来了区长\n区长陈晓光长期在银行工作，他说要重新规划老街。\n游客<b>很多</b>&热闹。\n"
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    chrome = Chromium(tmp_path_factory.mktemp("chromium-profile"))
-    yield chrome
-    chrome.close()
 
 
 def _project(root: Path) -> Path:

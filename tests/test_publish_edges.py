@@ -3,7 +3,6 @@ entry is called a machine draft only when a machine drafted it, and the page pri
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polib
@@ -11,8 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from transflow.cli import app
-
-from chromium import Chromium
 
 #: Our own article: a headline, then a paragraph of three sentences.
 ARTICLE = "湖边图书馆开门\n湖边图书馆今天开门。第一天来了三百人。馆长说周末也开放。\n"
@@ -66,15 +63,6 @@ def test_only_a_machine_draft_is_called_one(published: Path) -> None:
     assert page.count('title="Needs review: changed or marked fuzzy since it was translated"') == 1
     machine = page.index("Three hundred people")
     assert page.rfind("Machine draft", 0, machine) > page.rfind("Needs review", 0, machine)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not shutil.which("chromium"):
-        pytest.skip("needs Debian's chromium (installed by .ci/run)")
-    chrome = Chromium(tmp_path_factory.mktemp("chromium-profile"))
-    yield chrome
-    chrome.close()
 
 
 #: CSS pixels across the printable width of A4 and US Letter portrait with 1 cm margins.

@@ -13,8 +13,6 @@ from transflow.merge.run import merge
 from transflow.project.config import load_config
 from transflow.segment.run import segment
 
-from chromium import Chromium
-
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (installed by .ci/run)")
 
 STORY = """---
@@ -48,13 +46,6 @@ ENGLISH = {
     "两个儿童游乐场，其中一个为 `无障碍` 设计。": "Two playgrounds, one designed `无障碍`.",
     "这里以前是一片荒地。": "This used to be wasteland.",
 }
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    chrome = Chromium(tmp_path_factory.mktemp("chromium-profile"))
-    yield chrome
-    chrome.close()
 
 
 @pytest.fixture
