@@ -23,17 +23,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from transflow.text.mentions import in_document  # noqa: E402
 from transflow.text.names import PERSON, missing_names, named  # noqa: E402
 from transflow.text.romanize import _plain, key, spelt_in, tone_readings  # noqa: E402
 
 GIVEN = ["Zhiming", "Xiaohong", "Jianguo", "Lihua", "Wei", "Haitao", "Yufei", "Qiang"]
 
 
-def notes(pairs: list[dict], show: int) -> None:
+def in_articles(pairs: list[dict]) -> list[list]:
+    """Each row's names settled against its test set read as one article, in order (as segment notes them)."""
+    out: list[list] = []
+    for group in sorted({p["set"] for p in pairs}, key=[p["set"] for p in pairs].index):
+        rows = [p for p in pairs if p["set"] == group]
+        out += in_document([(p["zh"], named(p["zh"]), True) for p in rows])
+    return out
+
+
+def notes(pairs: list[dict], show: int, label: str, found: list[list]) -> None:
     noted = ok = near = alone = 0
     wrong = []
-    for i, pair in enumerate(pairs):
-        for name in named(pair["zh"]):
+    for i, (pair, names) in enumerate(zip(pairs, found)):
+        for name in names:
             if name.kind != PERSON or not name.en:
                 continue
             noted += 1
@@ -47,9 +57,9 @@ def notes(pairs: list[dict], show: int) -> None:
                 alone += spelt_in(name.en.partition(" ")[0], pair["en"])  # "Wang's wife": the surname only
                 wrong.append(f"{name.zh} = {name.en} | {pair['en'][:90]}")
     print(
-        f"notes: {len(pairs)} sentences, {noted} person names romanized (one per {len(pairs) / max(noted, 1):.1f} "
-        f"sentences); in the row's English {ok / max(noted, 1):.1%}; {near} more only in a neighbouring row "
-        f"(shifted rows), {ok / max(noted - near, 1):.1%} without those; "
+        f"notes ({label}): {len(pairs)} sentences, {noted} person names romanized (one per "
+        f"{len(pairs) / max(noted, 1):.1f} sentences); in the row's English {ok / max(noted, 1):.1%}; {near} more "
+        f"only in a neighbouring row (shifted rows), {ok / max(noted - near, 1):.1%} without those; "
         f"{alone} more missed have the surname alone in the English (Mr. Wang)"
     )
     for line in wrong[:show]:
@@ -96,7 +106,8 @@ def main() -> None:
     args = parser.parse_args()
     path = Path(args.pairs)
     pairs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    notes(pairs, args.show)
+    notes(pairs, args.show, "each sentence alone", [named(p["zh"]) for p in pairs])
+    notes(pairs, args.show, "in article order", in_articles(pairs))
     planted(pairs)
     polyphones()
 

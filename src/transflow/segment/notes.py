@@ -14,7 +14,10 @@ import polib
 from transflow.glossary.table import GlossaryTerm, find_terms, use_as_user_dictionary
 from transflow.text.article import Paragraph
 from transflow.text.markdown import plain_inline
+from transflow.text.roles import BODY
 
+#: The start of the note line that lists a sentence's names.
+NAMES = "names: "
 #: Positions listed in the notes of a sentence that recurs; the rest are counted.
 MAX_POSITION_NOTES = 3
 Annotator = Callable[[str], list[str]]
@@ -34,7 +37,7 @@ def name_notes(sentence: str, skip: frozenset[str] = frozenset(), known: dict[st
     from transflow.text.names import named
 
     names = [n for n in named(sentence, known) if n.zh not in skip]
-    return [("names: " + ", ".join(n.note for n in names))] if names else []
+    return [NAMES + ", ".join(n.note for n in names)] if names else []
 
 
 #: Distinct sentences whose notes one annotator keeps (a bound on its memory, far above a real run's).
@@ -72,6 +75,29 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
     return annotate
 
 
+def across_article(sentences: list[str], extras: list[list[str]], body: list[bool]) -> list[list[str]]:
+    """Each sentence's notes with its ``names:`` line settled against the whole article (in order).
+
+    The names line is read back as ``check`` reads it (:func:`~transflow.text.names.from_notes`), so any
+    annotator's notes take part; :func:`~transflow.text.mentions.in_document` holds the article rules
+    (a gloss holds throughout, a name cut short is completed, surnames alone on second reference).
+    """
+    from transflow.text.mentions import in_document
+    from transflow.text.names import from_notes
+
+    lines = [next((i for i, line in enumerate(ex) if line.startswith(NAMES)), None) for ex in extras]
+    if all(i is None for i in lines):
+        return extras
+    found = [from_notes(ex[i]) or [] if i is not None else [] for ex, i in zip(extras, lines)]
+    settled = in_document(list(zip(sentences, found, body)))
+    out = []
+    for ex, i, names in zip(extras, lines, settled):
+        if i is not None:
+            ex = ex[:i] + [NAMES + ", ".join(n.note for n in names)] + ex[i + 1 :]
+        out.append(ex)
+    return out
+
+
 def on_visible_text(annotate: Annotator) -> Annotator:
     """An annotator that reads a Markdown sentence as a reader sees it (link targets and markup left out)."""
     return lambda sentence: annotate(plain_inline(sentence))
@@ -85,17 +111,21 @@ def template_entries(ref: str, paragraphs: list[Paragraph], annotate: Annotator 
     """
     occurrences: dict[str, dict[tuple[str, str], None]] = {}
     notes: dict[str, dict[str, None]] = {}
+    body: set[str] = set()  # sentences whose first appearance is in body text
     for par in paragraphs:
         for k, sentence in enumerate(par.segments, start=1):
+            if sentence not in occurrences and par.role == BODY:
+                body.add(sentence)
             occurrences.setdefault(sentence, {})[(ref, str(par.line))] = None
             notes.setdefault(sentence, {})[position_note(par, k)] = None
+    extras = [annotate(sentence) for sentence in occurrences] if annotate else [[] for _ in occurrences]
+    extras = across_article(list(occurrences), extras, [s in body for s in occurrences])
     entries = []
-    for sentence, where in occurrences.items():
+    for (sentence, where), extra in zip(occurrences.items(), extras):
         places = list(notes[sentence])
         lines = places[:MAX_POSITION_NOTES]
         if len(places) > MAX_POSITION_NOTES:
             lines.append(f"and {len(places) - MAX_POSITION_NOTES} more places")
-        extra = annotate(sentence) if annotate else []
         entries.append(
             polib.POEntry(msgid=sentence, msgstr="", occurrences=list(where), comment="\n".join(lines + extra))
         )

@@ -395,6 +395,16 @@ def _other_given(written: str, given: str, surname: str, others: set[str]) -> bo
     return written != given and romanize.key(surname) + written not in others and not longer
 
 
+def _in_full(name: Name) -> Name:
+    """A person noted by the surname alone (a second reference: ``王美余 = Wang``) with the full pinyin back,
+    so a misspelt given name is still caught there; a surname alone in the English stays accepted."""
+    if name.kind == PERSON and name.en and " " not in name.en:
+        full = romanize.romanize(name.zh, PERSON)
+        if full and full.split(" ")[0] == name.en:
+            return Name(name.zh, name.kind, full)
+    return name
+
+
 def missing_names(
     source: str, translation: str, known: dict[str, str] | None = None, seen: str = "", found: list[Name] | None = None
 ) -> list[str]:
@@ -408,7 +418,7 @@ def missing_names(
     name the catalog never gives. ``found``: the names, when already known (from the notes).
     """
     out = []
-    found = named(source, known) if found is None else found
+    found = [_in_full(n) for n in (named(source, known) if found is None else found)]
     others = {romanize.key(n.en) for n in found if n.en}
     for name in found:
         if name.kind != PERSON or not name.en or romanize.spelt_in(name.en, translation):
