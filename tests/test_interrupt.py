@@ -90,3 +90,26 @@ def test_interrupted_at_random_moments(busy_project: Path, command: str, sig: si
     assert run(busy_project, command).returncode == 0  # and a clean run afterwards finishes the job
     assert_intact(busy_project, before)
     assert not list(busy_project.rglob(".*.tmp")), "stale temp files were not cleared"
+
+
+def test_ctrl_c_while_python_shuts_down_prints_no_traceback(tmp_path: Path) -> None:
+    """Once a command is over, Python still joins worker threads before it exits; Ctrl-C there has nothing
+    left to stop and must not print a traceback. A thread that outlives the command stands in for them."""
+    script = tmp_path / "transflow"  # started under the program's own name, as the console script is
+    script.write_text(
+        "import sys, threading, time\n"
+        "from transflow.cli import run\n"
+        "threading.Thread(target=time.sleep, args=(3,)).start()\n"
+        "run()\n",
+        "utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "--version"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    first = proc.stdout.readline()  # the command has answered; now Python waits for the thread
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert first.startswith("transflow")
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert proc.returncode == 0

@@ -63,7 +63,8 @@ class Shell(TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, *pos: Any, standalone_mode: bool = True, **extra: Any) -> Any:
         args = hoist_global_flags(sys.argv[1:] if args is None else args)
-        if signal.getsignal(signal.SIGINT) is interrupted_while_starting:  # started: commands handle Ctrl-C
+        program = signal.getsignal(signal.SIGINT) is interrupted_while_starting
+        if program:  # started: commands handle Ctrl-C
             signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             result = super().main(args, *pos, standalone_mode=False, **extra)
@@ -80,6 +81,9 @@ class Shell(TyperGroup):
                 raise
             typer.echo("transflow: error: aborted", err=True)
             sys.exit(1)
+        finally:
+            if program:  # the command is over: a Ctrl-C while Python shuts down (joining worker threads)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # has nothing left to stop, and no traceback to print
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else 0)
         return result
