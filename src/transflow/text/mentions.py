@@ -28,7 +28,7 @@ from transflow.text.romanize import EXONYMS
 
 def _romanized(name: Name) -> bool:
     """Whether a person's English is our own pinyin (surname first), not a glossary's or a gloss's."""
-    return name.kind == PERSON and bool(name.en) and romanize.romanize(name.zh, PERSON) == name.en
+    return name.kind == PERSON and bool(name.en) and romanize.person(name.zh) == name.en
 
 
 def _glosses(found: list[list[Name]]) -> dict[str, Name]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transflow.text import romanize, words, zh
+from transflow.text import cedict, romanize, words, zh
 from transflow.text.name_tables import (
     ADDRESS_TERMS,
     CONJUNCTIONS,
@@ -216,7 +216,11 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
                 found.setdefault(joined, PERSON)
                 i += 2
                 continue
-        if tag == "gl":  # a glossary term kept whole by the user dictionary: classify by its suffix
+        if tag.startswith("nr") and len(word) >= 2 and cedict.is_person(word):
+            # a well-known person (孙中山, not a mountain; 李嘉诚, however common); spelt wholly in
+            # transliteration characters, a foreign surname the dictionary glosses by one famous bearer (拜伦)
+            found.setdefault(word, FOREIGN if all(c in TRANSLIT for c in word) else PERSON)
+        elif tag == "gl":  # a glossary term kept whole by the user dictionary: classify by its suffix
             kind = _kind_by_suffix(word) or (PERSON if word[:1] in SURNAMES and 2 <= len(word) <= 3 else None)
             if kind:
                 found.setdefault(word, kind)
@@ -338,6 +342,8 @@ def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
     """
     out = []
     for name, kind in find_names(sentence):
+        if kind in (PERSON, PLACE) and cedict.common_only(name):
+            continue  # jieba's tag says name, CC-CEDICT knows only a word: 美丽, 波及, 麦克风
         en = (known or {}).get(name) or (romanize.romanize(name, kind, known) if kind in (PERSON, PLACE) else None)
         if kind in (PERSON, PLACE) and en is None and is_foreign(name):
             kind = FOREIGN  # found as a person or place, spelt for its sounds: 雷布尔
@@ -399,8 +405,8 @@ def _in_full(name: Name) -> Name:
     """A person noted by the surname alone (a second reference: ``王美余 = Wang``) with the full pinyin back,
     so a misspelt given name is still caught there; a surname alone in the English stays accepted."""
     if name.kind == PERSON and name.en and " " not in name.en:
-        full = romanize.romanize(name.zh, PERSON)
-        if full and full.split(" ")[0] == name.en:
+        full = romanize.person(name.zh)
+        if full.split(" ")[0] == name.en:
             return Name(name.zh, name.kind, full)
     return name
 

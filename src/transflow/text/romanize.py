@@ -22,6 +22,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from transflow.text import cedict
+
 #: Surnames whose reading as a surname differs from the character's usual reading, and compound surnames.
 SURNAME_READINGS = {
     "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou", "乐": "yue",
@@ -40,15 +42,18 @@ PLACE_GENERICS: dict[str, tuple[str, bool]] = {
     "自治州": ("Autonomous Prefecture", True), "自治县": ("Autonomous County", True),
     "经济开发区": ("Economic Development Zone", True), "高新区": ("High-tech Zone", True),
     "开发区": ("Development Zone", True), "新区": ("New Area", True), "街道": ("Subdistrict", True),
-    "社区": ("Community", True), "省": ("Province", True), "市": ("City", True), "县": ("County", True),
-    "区": ("District", True), "镇": ("Town", True), "乡": ("Township", True), "村": ("Village", True),
-    "州": ("Prefecture", True), "盟": ("League", True), "旗": ("Banner", True),
+    "地区": ("Region", False), "社区": ("Community", True), "省": ("Province", True), "市": ("City", True),
+    "县": ("County", True), "区": ("District", True), "镇": ("Town", True), "乡": ("Township", True),
+    "村": ("Village", True), "州": ("Prefecture", False), "盟": ("League", True), "旗": ("Banner", True),
     "高速公路": ("Expressway", False), "高速": ("Expressway", False), "机场": ("Airport", False),
     "大道": ("Avenue", False), "路": ("Road", False), "街": ("Street", False), "大桥": ("Bridge", False),
     "桥": ("Bridge", False), "公园": ("Park", False), "广场": ("Square", False), "景区": ("Scenic Area", False),
     "水库": ("Reservoir", False), "山": ("Mountain", False), "湖": ("Lake", False), "河": ("River", False),
     "岛": ("Island", False), "沙漠": ("Desert", False), "港": ("Port", False), "寺": ("Temple", False),
 }  # fmt: skip
+
+#: Generic parts a foreign place is named without in English (孟菲斯市 Memphis, 爱荷华州 Iowa).
+BARE_ABROAD = frozenset({"市", "州"})
 
 #: Ethnic groups named in autonomous regions, prefectures and counties (广西壮族自治区 = Guangxi Zhuang ...).
 ETHNIC = {
@@ -131,8 +136,9 @@ def _pypinyin():
 
 
 def preload() -> None:
-    """Load pypinyin now (a parent process does this once before forking workers that romanize)."""
+    """Load pypinyin and CC-CEDICT now (a parent process does this once before forking workers that romanize)."""
     _pypinyin()[0](["中"])
+    cedict.names()
 
 
 def _plain(reading: str) -> str:
@@ -156,6 +162,27 @@ def join(parts: tuple[str, ...] | list[str]) -> str:
     return out[:1].upper() + out[1:]
 
 
+#: English generic words that may open a Chinese place's gloss: "Mt Huang" (黄山), "Lake Tai" (太湖).
+_EN_GENERIC = re.compile(r"^(?:Mt\.?|Mount|Lake|River|the)\s+", re.IGNORECASE)
+
+
+def exonym(name: str, pinyin: str | None = None) -> str | None:
+    """A name's English where it is not its pinyin: our table (香港 Hong Kong, 陕西 Shaanxi), else CC-CEDICT's
+    proper-noun English (太平洋 Pacific Ocean, 长崎 Nagasaki, 孙中山 Sun Yat-sen). ``pinyin``: the romanization
+    to compare with (a person's ``Surname Givenname``); CC-CEDICT's "Fuzhou" for 福州 is no exonym."""
+    if name in EXONYMS:
+        return EXONYMS[name]
+    english = cedict.proper_english(name)
+    if not english:
+        return None
+    read = key(pinyin or join(syllables(name)))
+    # a person's English is compared whole (Li Ka-shing is not Li Jiacheng); a place's by its first word:
+    # "Fujian" for 福建省, "Zhejiang Province in east China", "Xiamen or Amoy" are the pinyin, and our
+    # rules write those (with the generic part in English)
+    spelt = key(english if pinyin else _EN_GENERIC.sub("", english).split(" ")[0])
+    return None if spelt.startswith(read) or read.startswith(spelt) else english
+
+
 def person(name: str) -> str:
     """A Chinese person's name, news style: ``Surname Givenname`` (唐忠祥 → Tang Zhongxiang)."""
     cut = 2 if name[:2] in SURNAME_READINGS or (len(name) == 4 and name[:2] in _COMPOUND) else 1
@@ -165,6 +192,12 @@ def person(name: str) -> str:
 
 
 _COMPOUND = frozenset(k for k in SURNAME_READINGS if len(k) == 2)
+
+
+def _given_first(english: str) -> str:
+    """A Japanese name as English news writes it, given name first: "Abe Shinzo" -> Shinzo Abe."""
+    parts = english.split(" ")
+    return f"{parts[1]} {parts[0]}" if len(parts) == 2 else english
 
 
 def generic(name: str) -> tuple[str, str, str] | None:
@@ -188,8 +221,9 @@ def place(name: str, known: dict[str, str] | None = None) -> str:
     known = known or {}
     if name in known:
         return known[name]
-    if name in EXONYMS:
-        return EXONYMS[name]
+    whole = exonym(name)
+    if whole:
+        return whole
     split = generic(name)
     if split is None:
         return join(syllables(name))
@@ -201,10 +235,13 @@ def place(name: str, known: dict[str, str] | None = None) -> str:
         head = head[: -len(ethnic)]
     if peoples:  # 湘西土家族苗族自治州: Xiangxi Tujia and Miao Autonomous Prefecture
         english = " and ".join(peoples) + " " + english
-    if head in known or head in EXONYMS:
-        proper = known.get(head) or EXONYMS[head]
+    foreign = head not in known and exonym(head)
+    if foreign and tail in BARE_ABROAD:  # 孟菲斯市 Memphis, 爱荷华州 Iowa: not "Memphis City"
+        return foreign
+    if head in known or foreign:
+        proper = known.get(head) or foreign
     else:
-        proper = join(syllables(name if len(head) == 1 else head))  # 沛县: Peixian County
+        proper = join(syllables(name if len(head) == 1 else head)) or head  # 沛县: Peixian County; A1 as is
     return f"{proper} {english}"
 
 
@@ -215,10 +252,16 @@ def romanize(name: str, kind: str, known: dict[str, str] | None = None) -> str |
     if kind == "place":
         split = generic(name)
         head = split[0] if split else name
-        foreign = head not in EXONYMS and head not in (known or {}) and is_foreign(head)
-        return None if foreign and name not in EXONYMS else place(name, known)
+        foreign = head not in (known or {}) and not exonym(head) and is_foreign(head)
+        return None if foreign and not exonym(name) else place(name, known)
     if kind == "person" and not is_foreign(name):
-        return person(name)
+        pinyin = person(name)
+        if all(c in TRANSLIT for c in name):  # 拜伦: CC-CEDICT's "George Byron" is one Byron of many
+            return pinyin
+        english = exonym(name, pinyin)
+        if len(name) == 4 and name[:2] not in _COMPOUND:  # 安倍晋三: a Japanese name, read in Japanese
+            return _given_first(english) if english else None
+        return english or pinyin
     return None
 
 
