@@ -74,6 +74,8 @@ def planted(pairs: list[dict]) -> None:
             if name.kind != PERSON or not name.en:
                 continue
             surname, _, given = name.en.partition(" ")
+            if not given:
+                continue  # a one-word English (a foreign surname): no given name to change
             m = re.search(rf"\b{re.escape(surname)}[ -]?{re.escape(given)}\b", pair["en"], re.IGNORECASE)
             if not m:
                 continue

@@ -72,6 +72,12 @@ def test_parse_names_reads_case_life_dates_and_common_senses() -> None:
         "走走 走走 [zou3 zou5] /to take a stroll/\n"
     )
     table = parse_names(text)
-    assert table["高桥"] == (True, "Gaoqiao", False)
-    assert table["陈大文"] == (False, "Chan Tai-man", True)
-    assert table["走走"] == (True, "", False)
+    assert table["高桥"] == (True, "Gaoqiao", "")
+    assert table["陈大文"] == (False, "Chan Tai-man", "person")
+    assert table["走走"] == (True, "", "")
+
+
+def test_a_foreign_city_that_looks_chinese_is_a_place_and_a_foreign_surname_a_foreign_name() -> None:
+    assert _notes("他来自邓迪。") == ["邓迪 = Dundee (place)"]  # not Deng Di (person)
+    assert _notes("约翰逊说，这是好消息。") == ["约翰逊 (foreign name)"]  # the dictionary's "(name)"
+    assert _notes("马克在会上发言。") == ["马克 (foreign name)"]  # not Ma Ke

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+_UNKNOWN = (False, "", "")
 
 #: Names are at most this long (宾夕法尼亚州); longer entries are idioms and phrases.
 MAX_NAME = 8
@@ -99,34 +100,38 @@ def english_name(sense: str) -> str:
     return text if _CLEAN_NAME.match(text) else ""
 
 
-def parse_names(text: str) -> dict[str, tuple[bool, str, bool]]:
-    """Word -> (known as a common word, English of its first proper-noun sense or "", a person's name).
+def parse_names(text: str) -> dict[str, tuple[bool, str, str]]:
+    """Word -> (known as a common word, English of its first proper-noun sense or "", whose name it is:
+    :data:`PERSON`, :data:`FOREIGN_NAME` or "").
 
     A person is a proper noun whose first sense gives life dates right after the name ("Zeng Guofan
-    (1811-1872), Qing dynasty politician"): CC-CEDICT's habit for people, never for places.
+    (1811-1872), Qing dynasty politician"); a foreign name one that says "(name)" ("Johnson or Johnston
+    (name)"): CC-CEDICT's habits for people, never for places ("Denver, Colorado").
     """
-    table: dict[str, tuple[bool, str, bool]] = {}
+    table: dict[str, tuple[bool, str, str]] = {}
     for simp, pinyin, senses in entries(text):
         if not 2 <= len(simp) <= MAX_NAME or not _HAN.match(simp):
             continue
-        common, english, person = table.get(simp, (False, "", False))
+        common, english, who = table.get(simp, _UNKNOWN)
         if any(c.isupper() for c in pinyin) and not english:
             english = next((e for e in map(english_name, senses[:1]) if e), "") or NO_ENGLISH
-            person = bool(senses and _LIFE.match(senses[0]))
+            first = senses[0] if senses else ""
+            who = FOREIGN_NAME if "(name)" in first else PERSON if _LIFE.match(first) else ""
         elif not any(c.isupper() for c in pinyin):
             common = True
-        table[simp] = (common, english, person)
+        table[simp] = (common, english, who)
     return table
 
 
 #: Stands for "a proper noun, but its gloss gives no English name we can use".
 NO_ENGLISH = "\0"
+PERSON, FOREIGN_NAME = "person", "name"
 _LIFE = re.compile(r"^[A-Z][^,(/]*\((?:c\. )?\d{3,4}\??-(?:\d{2,4}\??)?\)")
 
 
 @lru_cache(maxsize=1)
-def names() -> dict[str, tuple[bool, str, bool]]:
-    return cached("names", "names-4", parse_names, {})
+def names() -> dict[str, tuple[bool, str, str]]:
+    return cached("names", "names-6", parse_names, {})
 
 
 def common_only(word: str) -> bool:
@@ -142,8 +147,10 @@ def proper_english(word: str) -> str | None:
 
 
 def is_person(word: str) -> bool:
-    """Whether CC-CEDICT knows ``word`` as a person (with life dates): 孙中山, 曾国藩, 李嘉诚."""
-    return names().get(word, _UNKNOWN)[2]
+    """Whether CC-CEDICT knows ``word`` as someone's name: 孙中山, 李嘉诚 (life dates), 约翰逊 ("(name)")."""
+    return bool(names().get(word, _UNKNOWN)[2])
 
 
-_UNKNOWN = (False, "", False)
+def is_foreign_name(word: str) -> bool:
+    """Whether CC-CEDICT knows ``word`` as a foreign given name or surname (约翰逊 Johnson, 马克 Mark)."""
+    return names().get(word, _UNKNOWN)[2] == FOREIGN_NAME

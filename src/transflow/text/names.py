@@ -217,9 +217,11 @@ def find_names(sentence: str) -> tuple[tuple[str, str], ...]:
                 i += 2
                 continue
         if tag.startswith("nr") and len(word) >= 2 and cedict.is_person(word):
-            # a well-known person (孙中山, not a mountain; 李嘉诚, however common); spelt wholly in
-            # transliteration characters, a foreign surname the dictionary glosses by one famous bearer (拜伦)
-            found.setdefault(word, FOREIGN if all(c in TRANSLIT for c in word) else PERSON)
+            # a well-known person (孙中山, not a mountain; 李嘉诚, however common); a foreign name when the
+            # dictionary says so (约翰逊) or it is spelt wholly in transliteration characters (拜伦: a surname
+            # the dictionary glosses by one famous bearer)
+            foreign = all(c in TRANSLIT for c in word) or cedict.is_foreign_name(word)
+            found.setdefault(word, FOREIGN if foreign else PERSON)
         elif tag == "gl":  # a glossary term kept whole by the user dictionary: classify by its suffix
             kind = _kind_by_suffix(word) or (PERSON if word[:1] in SURNAMES and 2 <= len(word) <= 3 else None)
             if kind:
@@ -344,6 +346,10 @@ def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
     for name, kind in find_names(sentence):
         if kind in (PERSON, PLACE) and cedict.common_only(name):
             continue  # jieba's tag says name, CC-CEDICT knows only a word: 美丽, 波及, 麦克风
+        if kind == PERSON and not cedict.is_person(name) and romanize.exonym(name):
+            kind = PLACE  # a proper noun CC-CEDICT knows, and no person's: 邓迪 is Dundee, not Deng Di
+        elif kind == PERSON and cedict.is_foreign_name(name):
+            kind = FOREIGN  # 马克 Mark, 约翰逊 Johnson: a foreign name, however Chinese it looks
         en = (known or {}).get(name) or (romanize.romanize(name, kind, known) if kind in (PERSON, PLACE) else None)
         if kind in (PERSON, PLACE) and en is None and is_foreign(name):
             kind = FOREIGN  # found as a person or place, spelt for its sounds: 雷布尔
