@@ -81,3 +81,7 @@ def test_a_foreign_city_that_looks_chinese_is_a_place_and_a_foreign_surname_a_fo
     assert _notes("他来自邓迪。") == ["邓迪 = Dundee (place)"]  # not Deng Di (person)
     assert _notes("约翰逊说，这是好消息。") == ["约翰逊 (foreign name)"]  # the dictionary's "(name)"
     assert _notes("马克在会上发言。") == ["马克 (foreign name)"]  # not Ma Ke
+
+
+def test_places_abroad_that_jieba_and_the_dictionary_agree_on_take_their_english() -> None:
+    assert _notes("他在格拉斯哥和爱丁堡住过。") == ["格拉斯哥 = Glasgow (place)", "爱丁堡 = Edinburgh (place)"]

@@ -78,9 +78,9 @@ def test_foreign_names_are_marked_not_romanized() -> None:
     notes = [n.note for n in named("英国首相斯塔默在伦敦会见了张小明。")]
     assert "斯塔默 (foreign name)" in notes and "张小明 = Zhang Xiaoming (person)" in notes
     assert named("工厂的安保人员在门口值班。") == []  # a common word spelt with the same characters
-    # a transliterated place gets no pinyin; the English CC-CEDICT gives a foreign place is no pinyin either
+    # a transliterated place gets no pinyin: its English when jieba and CC-CEDICT agree it is a place
     notes = [n.note for n in named("哥斯达黎加的撒哈拉沙漠")]
-    assert notes == ["哥斯达黎加 (foreign name)", "撒哈拉沙漠 = Sahara Desert (place)"]
+    assert notes == ["哥斯达黎加 = Costa Rica (place)", "撒哈拉沙漠 = Sahara Desert (place)"]
 
 
 def test_join_and_key() -> None:

@@ -37,7 +37,7 @@ _ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*|[\u3400-\u9fff]+")
 _DESCRIPTION = re.compile(
     r"\s+(?:(?:autonomous|special|former|ancient|county|prefecture|sub-provincial)[- ]?\S*\s+)*"
     r"(?:province|city|county|district|prefecture|region|state|capital|town|township|village|island|river|"
-    r"lake|mountain|port|municipality|canton|department|area)\b.*$"
+    r"lake|mountain|port|municipality|canton|department|area|period|dynasty|era)\b.*$"
 )
 _HONORIFIC = re.compile(r"^(?:Sir|Dame|Lord|Lady|Dr\.?)\s+")
 _CLEAN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[A-Za-z.]$")
@@ -131,7 +131,7 @@ _LIFE = re.compile(r"^[A-Z][^,(/]*\((?:c\. )?\d{3,4}\??-(?:\d{2,4}\??)?\)")
 
 @lru_cache(maxsize=1)
 def names() -> dict[str, tuple[bool, str, str]]:
-    return cached("names", "names-6", parse_names, {})
+    return cached("names", "names-7", parse_names, {})
 
 
 def common_only(word: str) -> bool:

@@ -348,6 +348,8 @@ def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
             continue  # jieba's tag says name, CC-CEDICT knows only a word: 美丽, 波及, 麦克风
         if kind == PERSON and not cedict.is_person(name) and romanize.exonym(name):
             kind = PLACE  # a proper noun CC-CEDICT knows, and no person's: 邓迪 is Dundee, not Deng Di
+        elif kind == FOREIGN and words.tag_of(name) == "ns" and not cedict.is_person(name) and romanize.exonym(name):
+            kind = PLACE  # jieba and CC-CEDICT agree it is a place abroad: 格拉斯哥 Glasgow, 巴哈马 Bahamas
         elif kind == PERSON and cedict.is_foreign_name(name):
             kind = FOREIGN  # 马克 Mark, 约翰逊 Johnson: a foreign name, however Chinese it looks
         en = (known or {}).get(name) or (romanize.romanize(name, kind, known) if kind in (PERSON, PLACE) else None)
