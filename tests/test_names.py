@@ -68,6 +68,7 @@ def test_noise_left_out(sentence: str, noise: set[str]) -> None:
         ("罗杰今天没有出现在排练现场。", "罗杰"),  # a common Western given name alone: Roger
         ("奥运冠军安妮·卢·雷顿曾是她的教练。", "安妮·卢·雷顿"),  # the title before it stays out
         ("他的妻子与莉萨·玛丽·贝克结婚。", "莉萨·玛丽·贝克"),  # jieba glues 与 "and" to 莉萨
+        ("她见到了父亲，而莉娜·霍斯特从未来过这里。", "莉娜·霍斯特"),  # ... and 而 "whereas" to 莉娜
     ],
 )
 def test_foreign_names_that_look_chinese(sentence: str, name: str) -> None:

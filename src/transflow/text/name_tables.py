@@ -55,7 +55,7 @@ LIST_JOINERS = frozenset("、 和 及 与 以及".split())
 #: Characters that follow the last piece of a foreign name, glued to it by jieba (弗朗西斯·伊芙+称).
 FOREIGN_TAIL = frozenset("称说在将是的了和与及于用受")
 #: ... and that precede its first piece (但+丹·诺顿, 与+莉萨·玛丽): conjunctions and particles.
-FOREIGN_LEAD = frozenset("但与和及的了在对自当将被把从向给")
+FOREIGN_LEAD = frozenset("但与和及而或的了在对自当将被把从向给")
 #: Surnames that are far more often ordinary words (万人, 时才, 高管, 谷歌): a two-character unknown word
 #: starting with one is a person only with more evidence (a title before it, a speech verb after it).
 WEAK_SURNAMES = frozenset(
