@@ -57,6 +57,16 @@ def assert_gettext_clean(path: Path) -> None:
     subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, check=True)
 
 
+def segmented_catalog(project: Path, cli, doc: str, text: str) -> tuple[Path, object]:
+    """Write ``source/<doc>.txt``, segment it, and return the English catalog's path and its polib file."""
+    from transflow.po.catalog import load_catalog
+
+    (project / "source" / f"{doc}.txt").write_text(text, "utf-8")
+    assert cli("segment", doc).exit_code == 0
+    po_path = project / "locale" / "en" / "LC_MESSAGES" / f"{doc}.po"
+    return po_path, load_catalog(po_path)
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` with its bytes (transflow's own lock and cache in .transflow/ aside)."""
     return {

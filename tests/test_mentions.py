@@ -67,14 +67,12 @@ def test_a_place_inside_an_institution_name_is_no_person() -> None:
 def test_segment_notes_and_check_follow_the_article(project: Path, cli) -> None:
     """The notes carry the second reference; the check accepts the surname alone there and still catches
     a given name misspelt at a later mention."""
-    from transflow.po.catalog import load_catalog, save_catalog
+    from transflow.po.catalog import save_catalog
 
-    (project / "source" / "farm.txt").write_text(
-        "村支书刘秀英表示，新路通车后卖菜更方便。\n刘秀英说，明年村里还要建一座冷库。\n", "utf-8"
-    )
-    assert cli("segment", "farm").exit_code == 0
-    po_path = project / "locale" / "en" / "LC_MESSAGES" / "farm.po"
-    po = load_catalog(po_path)
+    from conftest import segmented_catalog
+
+    text = "村支书刘秀英表示，新路通车后卖菜更方便。\n刘秀英说，明年村里还要建一座冷库。\n"
+    po_path, po = segmented_catalog(project, cli, "farm", text)
     first, second = list(po)
     assert "names: 刘秀英 = Liu Xiuying (person)" in first.comment.splitlines()
     assert "names: 刘秀英 = Liu (person)" in second.comment.splitlines()

@@ -190,14 +190,12 @@ def test_worked_example_names_are_spelt_as_its_english(project: Path, cli) -> No
 
 
 def test_check_reads_names_from_the_notes_and_reports_a_misspelt_one(project: Path, cli) -> None:
-    from transflow.po.catalog import load_catalog, save_catalog
+    from transflow.po.catalog import save_catalog
 
-    (project / "source" / "town.txt").write_text(
-        "镇长何立新说，石桥镇今年修了三条路。\n何立新还说，明年再修两条。\n", "utf-8"
-    )
-    assert cli("segment", "town").exit_code == 0
-    po_path = project / "locale" / "en" / "LC_MESSAGES" / "town.po"
-    po = load_catalog(po_path)
+    from conftest import segmented_catalog
+
+    text = "镇长何立新说，石桥镇今年修了三条路。\n何立新还说，明年再修两条。\n"
+    po_path, po = segmented_catalog(project, cli, "town", text)
     first, second = list(po)
     assert "names: 何立新 = He Lixin (person)" in first.comment
     first.msgstr = "Town head He Lixing said Shiqiao Town built three roads this year."
