@@ -85,3 +85,8 @@ def test_a_foreign_city_that_looks_chinese_is_a_place_and_a_foreign_surname_a_fo
 
 def test_places_abroad_that_jieba_and_the_dictionary_agree_on_take_their_english() -> None:
     assert _notes("他在格拉斯哥和爱丁堡住过。") == ["格拉斯哥 = Glasgow (place)", "爱丁堡 = Edinburgh (place)"]
+
+
+@pytest.mark.parametrize("sentence", ["我们热烈祝贺大会召开。", "施工时要确保安全。", "从公布之日起施行。"])
+def test_phrases_jieba_lists_as_rare_places_are_no_places(sentence: str) -> None:
+    assert _notes(sentence) == []

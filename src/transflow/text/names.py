@@ -335,6 +335,20 @@ def _glossed(name: str, sentence: str) -> str | None:
     return m.group(1) if m else None
 
 
+#: jieba's dictionary holds phrases tagged as places at its lowest frequency (确保安全, 热烈祝贺, 之日起).
+STRAY_PLACE_FREQ = 3
+
+
+def _stray_place(word: str) -> bool:
+    """A "place" only jieba's rarest dictionary entries vouch for: no generic part, unknown to CC-CEDICT."""
+    return (
+        words.tag_of(word) == "ns"
+        and words.freq(word) <= STRAY_PLACE_FREQ
+        and word not in cedict.names()
+        and not romanize.generic(word)
+    )
+
+
 def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
     """The names of a sentence with their English: the glossary's (``known``) first, else romanized.
 
@@ -346,6 +360,8 @@ def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
     for name, kind in find_names(sentence):
         if kind in (PERSON, PLACE) and cedict.common_only(name):
             continue  # jieba's tag says name, CC-CEDICT knows only a word: 美丽, 波及, 麦克风
+        if kind == PLACE and _stray_place(name):
+            continue
         if kind == PERSON and not cedict.is_person(name) and romanize.exonym(name):
             kind = PLACE  # a proper noun CC-CEDICT knows, and no person's: 邓迪 is Dundee, not Deng Di
         elif kind == FOREIGN and words.tag_of(name) == "ns" and not cedict.is_person(name) and romanize.exonym(name):
