@@ -90,3 +90,8 @@ def test_places_abroad_that_jieba_and_the_dictionary_agree_on_take_their_english
 @pytest.mark.parametrize("sentence", ["我们热烈祝贺大会召开。", "施工时要确保安全。", "从公布之日起施行。"])
 def test_phrases_jieba_lists_as_rare_places_are_no_places(sentence: str) -> None:
     assert _notes(sentence) == []
+
+
+def test_the_glossary_keeps_a_name_the_dictionary_knows_as_a_word() -> None:
+    assert _notes("记者高峰报道。") == []  # 高峰 "peak": a word, unless the team says otherwise
+    assert [n.note for n in named("记者高峰报道。", {"高峰": "Gao Feng"})] == ["高峰 = Gao Feng (person)"]

@@ -358,9 +358,10 @@ def named(sentence: str, known: dict[str, str] | None = None) -> list[Name]:
     """
     out = []
     for name, kind in find_names(sentence):
-        if kind in (PERSON, PLACE) and cedict.common_only(name):
+        glossary = name in (known or {})  # the glossary wins: a name it lists is kept as found
+        if not glossary and kind in (PERSON, PLACE) and cedict.common_only(name):
             continue  # jieba's tag says name, CC-CEDICT knows only a word: 美丽, 波及, 麦克风
-        if kind == PLACE and _stray_place(name):
+        if not glossary and kind == PLACE and _stray_place(name):
             continue
         if kind == PERSON and not cedict.is_person(name) and romanize.exonym(name):
             kind = PLACE  # a proper noun CC-CEDICT knows, and no person's: 邓迪 is Dundee, not Deng Di
