@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from transflow.text.mentions import in_document  # noqa: E402
-from transflow.text.names import PERSON, missing_names, named  # noqa: E402
+from transflow.text.names import PERSON, named  # noqa: E402
+from transflow.text.names_en import missing_names  # noqa: E402
 from transflow.text.romanize import _plain, key, spelt_in, tone_readings  # noqa: E402
 
 GIVEN = ["Zhiming", "Xiaohong", "Jianguo", "Lihua", "Wei", "Haitao", "Yufei", "Qiang"]

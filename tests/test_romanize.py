@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from transflow.check.rules import BY_ID, Context, Unit
-from transflow.text.names import Name, missing_names, named, unspelt
+from transflow.text.names import Name, named
+from transflow.text.names_en import missing_names, unspelt
 from transflow.text.romanize import is_foreign, join, key, person, place, romanize, spelt_in, tone_readings
 
 POLYPHONES = Path(__file__).resolve().parent / "data" / "polyphones.tsv"

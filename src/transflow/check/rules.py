@@ -415,7 +415,8 @@ def names(unit: Unit, ctx: Context) -> str | None:
     """A Chinese person's name spelt otherwise than its romanization (or glossary English) says."""
     if not ctx.lang.startswith("en") or not HAN.search(unit.source):
         return None
-    from transflow.text.names import from_notes, missing_names
+    from transflow.text.names import from_notes
+    from transflow.text.names_en import missing_names
 
     known = {t.zh: t.en for t in ctx.glossary.terms.values()} if ctx.glossary else None
     found = from_notes(unit.notes)  # segment's notes when there are some; else jieba finds the names

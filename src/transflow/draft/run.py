@@ -34,7 +34,7 @@ from transflow.po.progress import REVIEWED, has_translation, live, state
 from transflow.project.config import Config
 from transflow.project.errors import InputError
 from transflow.project.files import atomic_write
-from transflow.text import names
+from transflow.text import names_en
 
 __all__ = ["DraftReport", "draft", "empty_entries", "model_available", "is_machine_draft"]
 
@@ -306,7 +306,7 @@ def draft(
         missing = missing_terms(sentence, made.text, terms) if english else []
         if missing:
             made = replace(made, glossary=tuple(f"{t.zh} = {t.shown}" for t in missing))
-        unspelt = [n for n in names.unspelt(sentence, made.text, known) if n.zh not in {t.zh for t in missing}]
+        unspelt = [n for n in names_en.unspelt(sentence, made.text, known) if n.zh not in {t.zh for t in missing}]
         if english and unspelt:
             made = replace(made, names=tuple(f"{n.zh} = {n.en}" for n in unspelt))
         places = wanted[code][sentence]
