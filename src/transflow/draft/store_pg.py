@@ -2,10 +2,33 @@
 
 Fuzzy candidates come from PostgreSQL's own trigram machinery — ``pg_trgm`` with a GIN index on the
 source text, the ``%`` operator at a low similarity threshold — and are scored by the same exact scorer
-as the SQLite memory, so scores and ranking agree. Trigram overlap cannot *prove* completeness the way
-the bigram count filter does (a 75% match whose edits fall every third character shares no trigram), so
-the threshold is set low (:data:`TRGM_THRESHOLD`) and ``bench/bench_memory.py`` measures how often the
-best match equals the exhaustive scan's.
+as the SQLite memory, so scores and ranking agree.
+
+Why the threshold is 0.1 (:data:`TRGM_THRESHOLD`)
+--------------------------------------------------
+``%`` keeps a unit whose trigram *sets* have a Jaccard similarity ``|A∩B| / |A∪B|`` of at least the
+threshold. Trigram overlap cannot *prove* completeness the way the bigram count filter does: a 75% match
+may share next to no trigram (drop two characters of every five). What it does keep is the common case,
+edits spread through a sentence at least 4 characters apart. pg_trgm pads each word, so a word of ``L``
+characters has ``L + 1`` trigrams, and an edit destroys at most 3 of the query's ``U`` trigrams (2 for an
+extra character) and brings at most 3 new ones (2 for a missing character). Substitutions are the worst
+case: 75% lets one character in 4 change, so ``|A∩B| ≥ U - 3U/4`` while ``|A∪B| ≤ U + 3U/4``, a Jaccard of
+at least ``1/7 ≈ 0.14`` (missing characters 4 apart: ``1/6``, extra ones: ``2/7``). Mixed edits, repeated
+trigrams and short words shave a little off (the benchmark's hardest 76% queries sit at 0.139), hence
+0.1 rather than 0.14; ``bench/bench_memory.py`` measures how often the best match equals the exhaustive
+scan's, and a property test checks the bound through the real operator.
+
+Two plans for one lookup
+------------------------
+Every trigram candidate costs a recheck of ``%`` in the heap (pg_trgm extracts the trigrams of both
+strings again, ~45 µs for a Chinese sentence), so what matters is how many candidates reach the heap.
+A short query has few trigrams, and 10% of them is one or two common ones (a year, 我们): tens of
+thousands of candidates, most of the wrong length, so its length band is ANDed into the bitmap through
+``units_len`` (:data:`NARROW`). A long query's band holds most of the memory: ANDing it reads most of
+``units_len`` (~700,000 entries at a million units, 40 ms) to drop next to nothing, so the trigram scan
+is fenced off with ``OFFSET 0`` and the band is checked on the few candidates (:data:`WIDE`). Which one
+a band is comes from the planner's row estimates (:meth:`PgMemory.band_share`), no scan; the planner
+itself cannot choose, since inside the batched statement it sees no query text to estimate ``%`` with.
 
 pg_trgm only sees characters the database's ``LC_CTYPE`` calls letters: a database created with the ``C``
 locale ignores Chinese entirely, so opening one is refused with a message saying so. The schema is created
@@ -159,6 +182,8 @@ class PgMemory(Store):
                     batch = []
             if batch:
                 count += self._upsert(cur, batch)
+            if count >= BATCH:  # a big import: fresh statistics for band_share (autovacuum may come later)
+                cur.execute("ANALYZE units")
         return count
 
     @staticmethod
