@@ -216,7 +216,7 @@ def bench_size(n: int, args, pool, held, chars, pg) -> dict:
     result: dict = {"units": n}
 
     project = out / "project"
-    project.mkdir()
+    (project / "source").mkdir(parents=True)  # a project: transflow refuses a bare folder
     env = {k: v for k, v in os.environ.items() if k != "TRANSFLOW_MEMORY"}
     seconds, rss = run_import(project, tmx, env)
     print(f"  import sqlite: {seconds:.1f} s, peak RSS {rss:.0f} MB", flush=True)
