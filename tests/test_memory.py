@@ -421,3 +421,21 @@ def test_pg_property_edits_four_apart_keep_the_best_match(pg_memory, data):
     assume(fuzz.ratio(query, "".join(chars)) >= 75)
     [found] = memory.search([query], "zh", "en")
     assert found == exhaustive(query, rows, 75, 1)
+
+
+def test_pg_big_import_merges_the_gin_pending_list_and_keeps_session_settings(pg, monkeypatch):
+    from transflow.draft import store_pg
+
+    monkeypatch.setattr(store_pg, "BATCH", 40)  # "big" from 40 rows on, so that the test stays small
+    pg.admin("DROP DATABASE IF EXISTS tm_bulk")
+    pg.admin("CREATE DATABASE tm_bulk OWNER translator")
+    stored = sentences(150, seed=11)
+    with store_pg.PgMemory(pg.url("tm_bulk")) as memory:
+        (work_mem,) = memory.conn.execute("SHOW work_mem").fetchone()
+        rows = [(s, f"E{i}", "tmx:bulk.tmx") for i, s in enumerate(stored)]
+        assert memory.add_pairs(rows, "zh", "en") == len(rows) > 3 * store_pg.BATCH
+        # the import merged its pending list into the index itself: nothing is left for readers to scan
+        assert memory.conn.execute("SELECT gin_clean_pending_list('units_trgm'::regclass)").fetchone() == (0,)
+        assert memory.conn.execute("SHOW work_mem").fetchone() == (work_mem,)  # SET LOCAL ended with the import
+        query = spread_edits(stored[7], 6, random.Random(3))
+        assert memory.search([query], "zh", "en") == [exhaustive(query, rows, 75, 1)]

@@ -109,6 +109,7 @@ class PgMemory(Store):
 
         self.url, self.shown = url, redact(url)
         self._shares: dict = {}  # band_share's cache: a pair's unit count, a band's share of them
+        self._owns_trgm = False  # may this connection merge the GIN pending list (see _bulk)
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
@@ -178,13 +179,32 @@ class PgMemory(Store):
             for row in rows:
                 batch.append(row)
                 if len(batch) >= BATCH:
+                    if not count:
+                        self._bulk(cur)
                     count += self._upsert(cur, batch)
                     batch = []
             if batch:
                 count += self._upsert(cur, batch)
             if count >= BATCH:  # a big import: fresh statistics for band_share (autovacuum may come later)
+                if self._owns_trgm:
+                    cur.execute("SELECT gin_clean_pending_list('units_trgm'::regclass)")
                 cur.execute("ANALYZE units")
         return count
+
+    def _bulk(self, cur) -> None:
+        """Settings for the rest of a big import's transaction (``SET LOCAL``: nothing outlives it).
+
+        New rows reach the GIN index through its pending list, merged into the index each time it fills;
+        merging fewer, larger lists with more memory halves a million-unit import. Readers scan the
+        pending list on every lookup, so a larger one is only allowed where the import can merge it when
+        done (``gin_clean_pending_list`` needs the index's owner).
+        """
+        cur.execute("SET LOCAL work_mem = '64MB'")
+        (self._owns_trgm,) = cur.execute(
+            "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = 'units_trgm'::regclass"
+        ).fetchone()
+        if self._owns_trgm:
+            cur.execute("SET LOCAL gin_pending_list_limit = '64MB'")
 
     @staticmethod
     def _upsert(cur, batch: list[tuple]) -> int:
