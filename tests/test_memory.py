@@ -352,3 +352,90 @@ def test_a_memory_from_before_the_index_is_carried_over(project):
     with open_memory(load_config(project)) as memory:
         [found] = memory.search(["港口货物吞吐量再创历史新高"], "zh", "en")
     assert found[0].target == "Port throughput hit a record" and found[0].origin == "tmx:a"
+
+
+# -- PostgreSQL: the two plans and the trigram threshold ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pg_memory(pg):
+    """A PostgreSQL memory of our recombined sentences plus a few short ones, with planner statistics."""
+    from transflow.draft.store_pg import PgMemory
+
+    pg.admin("DROP DATABASE IF EXISTS tm_plans")
+    pg.admin("CREATE DATABASE tm_plans OWNER translator")
+    stored = sentences(300, seed=5) + ["天气转晴", "明天多云", "港口吞吐量创新高"]
+    rows = [(s, f"English {i}", "tmx:plans.tmx") for i, s in enumerate(stored)]
+    with PgMemory(pg.url("tm_plans")) as memory:
+        memory.add_pairs(rows, "zh", "en")
+        memory.conn.execute("ANALYZE units")
+        yield memory, rows
+
+
+def test_pg_wide_and_narrow_length_bands_find_the_exhaustive_best(pg_memory, monkeypatch):
+    from transflow.draft import store_pg
+
+    memory, rows = pg_memory
+    rng = random.Random(9)
+    queries = [spread_edits(rng.choice(rows)[0], rng.choice((4, 5, 7)), rng) for _ in range(40)]
+    queries += ["天气转阴", "港口吞吐量创下新高", "一句与记忆库毫无关系的话"]
+    for share in (0.0, 1.0):  # every band wide (fenced trigram scan), then every band narrow (ANDed with length)
+        monkeypatch.setattr(store_pg, "WIDE_SHARE", share)
+        got = memory.search(queries, "zh", "en", 75, 2)
+        assert got == [exhaustive(q, rows, 75, 2) for q in queries], share
+    assert sum(bool(found) for found in got) >= 30
+
+
+def test_pg_a_wide_band_never_reads_the_length_index(pg_memory):
+    from transflow.draft.store_pg import FUZZY, WIDE, WIDE_SHARE
+
+    memory, rows = pg_memory
+    # the planner's estimates: every length is in (1, 1000), none in (5000, 6000)
+    assert memory.band_share(("zh", "en"), (1, 1000)) > WIDE_SHARE > memory.band_share(("zh", "en"), (5000, 6000))
+    with memory.transaction():
+        memory.conn.execute("SET LOCAL enable_seqscan = off")  # as on a large memory: indexes look cheap
+        plan = memory.conn.execute("EXPLAIN " + FUZZY.format(WIDE), (["天气转阴"], [3], [6], "zh", "en")).fetchall()
+    text = "\n".join(line for (line,) in plan)
+    assert "units_trgm" in text and "units_len" not in text, text
+
+
+@given(st.data())
+def test_pg_property_edits_four_apart_keep_the_best_match(pg_memory, data):
+    """Edits (a changed, a missing or an extra character) at least four characters apart that keep a sentence
+    at >= 75% leave it enough shared trigrams (the bound in store_pg's docstring): the memory still finds the
+    exhaustive scan's best match."""
+    from hypothesis import assume
+
+    memory, rows = pg_memory
+    chars = list(data.draw(st.sampled_from(rows))[0])
+    out, at = [], data.draw(st.integers(0, 3))
+    for i, char in enumerate(chars):
+        if i == at:
+            kind = data.draw(st.sampled_from("sdi"))
+            new = data.draw(st.sampled_from(REPLACEMENTS))
+            out += {"s": [new], "d": [], "i": [new, char]}[kind]
+            at += data.draw(st.integers(4, 9))
+        else:
+            out.append(char)
+    query = "".join(out)
+    assume(fuzz.ratio(query, "".join(chars)) >= 75)
+    [found] = memory.search([query], "zh", "en")
+    assert found == exhaustive(query, rows, 75, 1)
+
+
+def test_pg_big_import_merges_the_gin_pending_list_and_keeps_session_settings(pg, monkeypatch):
+    from transflow.draft import store_pg
+
+    monkeypatch.setattr(store_pg, "BATCH", 40)  # "big" from 40 rows on, so that the test stays small
+    pg.admin("DROP DATABASE IF EXISTS tm_bulk")
+    pg.admin("CREATE DATABASE tm_bulk OWNER translator")
+    stored = sentences(150, seed=11)
+    with store_pg.PgMemory(pg.url("tm_bulk")) as memory:
+        (work_mem,) = memory.conn.execute("SHOW work_mem").fetchone()
+        rows = [(s, f"E{i}", "tmx:bulk.tmx") for i, s in enumerate(stored)]
+        assert memory.add_pairs(rows, "zh", "en") == len(rows) > 3 * store_pg.BATCH
+        # the import merged its pending list into the index itself: nothing is left for readers to scan
+        assert memory.conn.execute("SELECT gin_clean_pending_list('units_trgm'::regclass)").fetchone() == (0,)
+        assert memory.conn.execute("SHOW work_mem").fetchone() == (work_mem,)  # SET LOCAL ended with the import
+        query = spread_edits(stored[7], 6, random.Random(3))
+        assert memory.search([query], "zh", "en") == [exhaustive(query, rows, 75, 1)]

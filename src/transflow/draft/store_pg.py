@@ -2,10 +2,33 @@
 
 Fuzzy candidates come from PostgreSQL's own trigram machinery — ``pg_trgm`` with a GIN index on the
 source text, the ``%`` operator at a low similarity threshold — and are scored by the same exact scorer
-as the SQLite memory, so scores and ranking agree. Trigram overlap cannot *prove* completeness the way
-the bigram count filter does (a 75% match whose edits fall every third character shares no trigram), so
-the threshold is set low (:data:`TRGM_THRESHOLD`) and ``bench/bench_memory.py`` measures how often the
-best match equals the exhaustive scan's.
+as the SQLite memory, so scores and ranking agree.
+
+Why the threshold is 0.1 (:data:`TRGM_THRESHOLD`)
+--------------------------------------------------
+``%`` keeps a unit whose trigram *sets* have a Jaccard similarity ``|A∩B| / |A∪B|`` of at least the
+threshold. Trigram overlap cannot *prove* completeness the way the bigram count filter does: a 75% match
+may share next to no trigram (drop two characters of every five). What it does keep is the common case,
+edits spread through a sentence at least 4 characters apart. pg_trgm pads each word, so a word of ``L``
+characters has ``L + 1`` trigrams, and an edit destroys at most 3 of the query's ``U`` trigrams (2 for an
+extra character) and brings at most 3 new ones (2 for a missing character). Substitutions are the worst
+case: 75% lets one character in 4 change, so ``|A∩B| ≥ U - 3U/4`` while ``|A∪B| ≤ U + 3U/4``, a Jaccard of
+at least ``1/7 ≈ 0.14`` (missing characters 4 apart: ``1/6``, extra ones: ``2/7``). Mixed edits, repeated
+trigrams and short words shave a little off (the benchmark's hardest 76% queries sit at 0.139), hence
+0.1 rather than 0.14; ``bench/bench_memory.py`` measures how often the best match equals the exhaustive
+scan's, and a property test checks the bound through the real operator.
+
+Two plans for one lookup
+------------------------
+Every trigram candidate costs a recheck of ``%`` in the heap (pg_trgm extracts the trigrams of both
+strings again, ~45 µs for a Chinese sentence), so what matters is how many candidates reach the heap.
+A short query has few trigrams, and 10% of them is one or two common ones (a year, 我们): tens of
+thousands of candidates, most of the wrong length, so its length band is ANDed into the bitmap through
+``units_len`` (:data:`NARROW`). A long query's band holds most of the memory: ANDing it reads most of
+``units_len`` (~700,000 entries at a million units, 40 ms) to drop next to nothing, so the trigram scan
+is fenced off with ``OFFSET 0`` and the band is checked on the few candidates (:data:`WIDE`). Which one
+a band is comes from the planner's row estimates (:meth:`PgMemory.band_share`), no scan; the planner
+itself cannot choose, since inside the batched statement it sees no query text to estimate ``%`` with.
 
 pg_trgm only sees characters the database's ``LC_CTYPE`` calls letters: a database created with the ``C``
 locale ignores Chinese entirely, so opening one is refused with a message saying so. The schema is created
@@ -50,11 +73,20 @@ ON CONFLICT (src_lang, tgt_lang, md5(source), origin) DO UPDATE SET target = EXC
 FUZZY = """
 SELECT q.i, u.source, u.target, u.origin
 FROM unnest(%s::text[], %s::int[], %s::int[]) WITH ORDINALITY AS q(text, low, high, i)
-JOIN LATERAL (
-    SELECT source, target, origin FROM units
-    WHERE source %% q.text AND src_lang = %s AND tgt_lang = %s AND length(source) BETWEEN q.low AND q.high
-) u ON true
+JOIN LATERAL ({}) u ON true
 """
+#: A narrow length band: one bitmap scan ANDs the trigram index with ``units_len``, so the costly
+#: similarity recheck only sees sentences of the right length (short queries, many trigram candidates).
+NARROW = """SELECT source, target, origin FROM units
+    WHERE source %% q.text AND src_lang = %s AND tgt_lang = %s AND length(source) BETWEEN q.low AND q.high"""
+#: A wide band: ``OFFSET 0`` fences the trigram scan off from the length and language conditions, which
+#: would otherwise have the planner read most of ``units_len`` into a bitmap to exclude next to nothing.
+WIDE = """SELECT source, target, origin FROM (
+    SELECT source, target, origin, src_lang, tgt_lang FROM units WHERE source %% q.text OFFSET 0) w
+    WHERE src_lang = %s AND tgt_lang = %s AND length(source) BETWEEN q.low AND q.high"""
+#: Share of a language pair's units above which a length band counts as wide (measured at 1,000,000
+#: units: ANDing a band costs ~60 ns per unit in it, a recheck ~45 µs per trigram candidate).
+WIDE_SHARE = 0.4
 
 
 def _message(exc: Exception, url: str) -> str:
@@ -76,6 +108,8 @@ class PgMemory(Store):
         from transflow.draft.store import redact
 
         self.url, self.shown = url, redact(url)
+        self._shares: dict = {}  # band_share's cache: a pair's unit count, a band's share of them
+        self._owns_trgm = False  # may this connection merge the GIN pending list (see _bulk)
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
@@ -145,11 +179,32 @@ class PgMemory(Store):
             for row in rows:
                 batch.append(row)
                 if len(batch) >= BATCH:
+                    if not count:
+                        self._bulk(cur)
                     count += self._upsert(cur, batch)
                     batch = []
             if batch:
                 count += self._upsert(cur, batch)
+            if count >= BATCH:  # a big import: fresh statistics for band_share (autovacuum may come later)
+                if self._owns_trgm:
+                    cur.execute("SELECT gin_clean_pending_list('units_trgm'::regclass)")
+                cur.execute("ANALYZE units")
         return count
+
+    def _bulk(self, cur) -> None:
+        """Settings for the rest of a big import's transaction (``SET LOCAL``: nothing outlives it).
+
+        New rows reach the GIN index through its pending list, merged into the index each time it fills;
+        merging fewer, larger lists with more memory halves a million-unit import. Readers scan the
+        pending list on every lookup, so a larger one is only allowed where the import can merge it when
+        done (``gin_clean_pending_list`` needs the index's owner).
+        """
+        cur.execute("SET LOCAL work_mem = '64MB'")
+        (self._owns_trgm,) = cur.execute(
+            "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = 'units_trgm'::regclass"
+        ).fetchone()
+        if self._owns_trgm:
+            cur.execute("SET LOCAL gin_pending_list_limit = '64MB'")
 
     @staticmethod
     def _upsert(cur, batch: list[tuple]) -> int:
@@ -166,23 +221,41 @@ class PgMemory(Store):
             cur.execute("SELECT src_lang, tgt_lang, source, target, origin FROM units ORDER BY src_lang, tgt_lang, id")
             yield from cur
 
+    def _rows_estimate(self, where: str, params: tuple) -> float:
+        """The planner's estimate of the units matching ``where`` (from the table's statistics, no scan)."""
+        (plan,) = self.conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM units WHERE {where}", params).fetchone()
+        return float(plan[0]["Plan"]["Plan Rows"])
+
+    def band_share(self, pair: tuple[str, str], band: tuple[int, int]) -> float:
+        """About what share of the pair's units has a length in ``band`` (cached per memory connection)."""
+        if (pair, band) not in self._shares:
+            if pair not in self._shares:
+                self._shares[pair] = self._rows_estimate("src_lang = %s AND tgt_lang = %s", pair)
+            rows = self._rows_estimate(
+                "src_lang = %s AND tgt_lang = %s AND length(source) BETWEEN %s AND %s", (*pair, *band)
+            )
+            self._shares[pair, band] = rows / max(self._shares[pair], 1.0)
+        return self._shares[pair, band]
+
     def _fuzzy(self, queries: list[str], pair: tuple[str, str], minimum: int, limit: int) -> list[list[Match]]:
         answers: list[list[Match]] = [[] for _ in queries]
-        indexed = []
+        shapes: dict[str, list[tuple[int, str, tuple[int, int]]]] = {NARROW: [], WIDE: []}
         for i, query in enumerate(queries):
             band = length_band(len(query), minimum)
             if min_shared(len(query), minimum) <= 0:  # too short for any index: scan its length band
                 answers[i] = self.band_scan(query, pair, band, minimum, limit)
             else:
-                indexed.append((i, query, band))
-        if indexed:
+                shapes[WIDE if self.band_share(pair, band) > WIDE_SHARE else NARROW].append((i, query, band))
+        for inner, indexed in shapes.items():
+            if not indexed:
+                continue
             rows: dict[int, list] = {}
             found = self.conn.execute(
-                FUZZY,
+                FUZZY.format(inner),
                 ([q for _, q, _ in indexed], [b[0] for *_, b in indexed], [b[1] for *_, b in indexed], *pair),
             )
-            for i, source, target, origin in found:
-                rows.setdefault(i, []).append((source, target, origin))
+            for n, source, target, origin in found:
+                rows.setdefault(n, []).append((source, target, origin))
             for n, (i, query, _band) in enumerate(indexed, start=1):
                 answers[i] = best_of(query, rows.get(n, []), minimum, limit)
         return answers
