@@ -84,3 +84,24 @@ def test_dictionary_read_in_one_piece_equals_jiebas_own() -> None:
     theirs = jieba.Tokenizer()
     theirs.check_initialized()
     assert ours.initialized and ours.total == theirs.total and ours.FREQ == theirs.FREQ
+
+
+def test_one_file_dictionary_equals_jiebas_own_and_its_tags(tmp_path, monkeypatch) -> None:
+    """Frequencies and tags read back from the one file equal jieba's own load and dict.txt's tags."""
+    import jieba
+
+    from transflow.text import words
+
+    monkeypatch.setattr(words, "_cache_path", lambda suffix: tmp_path / f"dictionary{suffix}")
+    first = jieba.Tokenizer()
+    tags = words._dictionary(first)  # loads as jieba does, then writes the file
+    assert (tmp_path / "dictionary.marshal").exists()
+    second = jieba.Tokenizer()
+    again = words._dictionary(second)  # from the file
+    theirs = jieba.Tokenizer()
+    theirs.check_initialized()
+    assert second.initialized and second.total == theirs.total and second.FREQ == theirs.FREQ
+    assert again == tags == words._tag_table()
+    (tmp_path / "dictionary.marshal").write_bytes(b"not marshal")  # a damaged file: jieba's own load again
+    third = jieba.Tokenizer()
+    assert words._dictionary(third) == tags and third.FREQ == theirs.FREQ
