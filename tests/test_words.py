@@ -105,3 +105,17 @@ def test_one_file_dictionary_equals_jiebas_own_and_its_tags(tmp_path, monkeypatc
     (tmp_path / "dictionary.marshal").write_bytes(b"not marshal")  # a damaged file: jieba's own load again
     third = jieba.Tokenizer()
     assert words._dictionary(third) == tags and third.FREQ == theirs.FREQ
+
+
+def test_annotator_warm_up_loads_jieba_before_workers_fork() -> None:
+    """segment warms its annotator up with an empty sentence before forking: jieba must be loaded by then,
+    or every worker loads its own copy of the dictionary (CPU and memory twice over)."""
+    script = (
+        "from transflow.segment.notes import default_annotator\n"
+        "from transflow.text import words\n"
+        "assert words._loaded.cache_info().currsize == 0\n"
+        "default_annotator([])('')\n"
+        "print(words._loaded.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "1"
