@@ -73,6 +73,10 @@ def main() -> None:
         print(f"{name:28} {statistics.median(runs):9.2f}  {' '.join(f'{r:.2f}' for r in runs)}")
     peers = statistics.median(results["txt2po + posegment"])
     print(f"transflow / (txt2po+posegment): {cold / peers:.2f}x time")
+    po4a = results["po4a-updatepo"]
+    # each round's ratio: the two ran minutes apart at most, under the same load
+    rounds = " ".join(f"{t / p:.2f}" for t, p in zip(results["transflow segment (cold)"], po4a))
+    print(f"transflow / po4a-updatepo: {cold / statistics.median(po4a):.2f}x time (each round: {rounds})")
     print(f"transflow peak memory: {peak / 1024:.0f} MB")
     print(f"re-run after one article changed: {rerun:.2f} s = {100 * rerun / cold:.1f}% of the cold run")
 

@@ -182,3 +182,11 @@ def test_property_segments_nonempty_stripped_rejoin_deterministic(line: str) -> 
         assert rebuilt == text
         assert len(segments) == 1 or not any(zh.is_punctuation_only(s) for s in segments)
     assert split_spans(text) == spans
+
+
+def test_a_paragraph_met_again_splits_the_same_and_callers_cannot_spoil_it() -> None:
+    """Splits are kept per distinct paragraph; each caller still gets its own list."""
+    text = "湖边的新桥今天通车。附近居民说：“以后上班快多了！”车流量预计增加三成。"
+    first = split_spans(text)
+    first.append((0, 1))
+    assert split_spans(text) == first[:-1] == [(0, 10), (10, 26), (26, 36)]

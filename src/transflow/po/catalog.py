@@ -8,6 +8,7 @@ byte-identical to ``msgcat --no-wrap`` of itself and a PO editor's save changes 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -40,16 +41,20 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(text) else text
 
 
-def _field(keyword: str, value: str, prefix: str = "") -> list[str]:
-    """Lines of one keyword field; multi-line values start with ``""`` and break after each ``\\n``."""
+@lru_cache(maxsize=16384)
+def _field(keyword: str, value: str, prefix: str = "") -> tuple[str, ...]:
+    """Lines of one keyword field; multi-line values start with ``""`` and break after each ``\\n``.
+
+    Laid out once per distinct string and process: a sentence recurs across the documents of a run.
+    """
     pieces = value.split("\n")
     lines = [p + "\n" for p in pieces[:-1]]
     if pieces[-1]:
         lines.append(pieces[-1])
     if len(lines) <= 1:
-        return [f'{prefix}{keyword} "{escape(value)}"']
+        return (f'{prefix}{keyword} "{escape(value)}"',)
     cont = "#~ " if prefix.startswith("#~") else prefix
-    return [f'{prefix}{keyword} ""'] + [f'{cont}"{escape(line)}"' for line in lines]
+    return (f'{prefix}{keyword} ""', *(f'{cont}"{escape(line)}"' for line in lines))
 
 
 def _comment_lines(mark: str, text: str) -> list[str]:
@@ -113,7 +118,7 @@ def render_catalog(po: polib.POFile, rendered: dict[int, tuple[polib.POEntry, st
     head = _comment_lines("#", po.header or "")
     if po.metadata_is_fuzzy:
         head.append("#, fuzzy")
-    head += _field("msgid", "") + _field("msgstr", header_text(po.metadata))
+    head += [*_field("msgid", ""), *_field("msgstr", header_text(po.metadata))]
     blocks = ["\n".join(head) + "\n"]
     live = [e for e in po if not e.obsolete]
     dead = [e for e in po if e.obsolete and has_translation(e)]

@@ -56,11 +56,13 @@ def default_annotator(terms: list[GlossaryTerm]) -> Annotator:
 
     def annotate(sentence: str) -> list[str]:
         nonlocal ready
-        if not ready:
+        if not ready:  # on the first call, which comes before worker processes fork: they share what is loaded
             use_as_user_dictionary(terms)
+            from transflow.text import words
             from transflow.text.romanize import preload
 
-            preload()  # before worker processes fork, so they share pypinyin's dictionaries
+            words.tokenizer()  # jieba's dictionary (the warm-up sentence is empty: it would never reach it)
+            preload()  # pypinyin's dictionaries
             ready = True
         notes = done.get(sentence)
         if notes is None:

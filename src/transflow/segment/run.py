@@ -158,8 +158,8 @@ def segment(
                 plan = plan_document(config, doc, path, langs, encoding, annotate)
                 if _inputs_unchanged(plan.inputs):
                     break
-            written = [out for out, text in plan.files if atomic_write(out, text)]
-        outputs = {rels[out]: digest(text.encode("utf-8")) for out, text in plan.files}
+            written = [out for out, data in plan.files if atomic_write(out, data)]
+        outputs = {rels[out]: digest(data) for out, data in plan.files}
         cache[doc] = {"key": key, "outputs": {**cache.get(doc, {}).get("outputs", {}), **outputs}}
         return written
 
@@ -193,8 +193,8 @@ def _stage(plan: Plan) -> list[tuple[Path, Path | None]]:
     """Each file of a plan in its synced temp file (``None``: unchanged); none left behind on failure."""
     temps: list[tuple[Path, Path | None]] = []
     try:
-        for out, text in plan.files:
-            temps.append((out, stage_write(out, text)))
+        for out, data in plan.files:
+            temps.append((out, stage_write(out, data)))
     except BaseException:
         _discard(temps)
         raise
@@ -263,9 +263,13 @@ def _plan_one(item: tuple[str, Path]) -> Plan:
 
 @dataclass
 class Plan:
-    """What one document's run would write, and digests of the catalogs it was computed from."""
+    """What one document's run would write, and digests of the catalogs it was computed from.
 
-    files: list[tuple[Path, str]]
+    The files are UTF-8 bytes, encoded once where they are made: a worker process sends them to the
+    parent as they are, and the parent writes and digests them without encoding them again.
+    """
+
+    files: list[tuple[Path, bytes]]
     entries: int
     inputs: dict[Path, str | None]
 
@@ -311,9 +315,9 @@ def plan_document(
     old_pot, old_pot_text = _read_existing(pot_path, inputs)
     rendered: Rendered = {}
     pot_text, pot_date = build_template(doc, entries, config, old_pot, old_pot_text, rendered)
-    files = [(pot_path, pot_text)]
+    files = [(pot_path, pot_text.encode("utf-8"))]
     for lg in langs:
         po_path = config.po_path(doc, lg)
         old, _ = _read_existing(po_path, inputs)
-        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old, rendered)))
+        files.append((po_path, build_catalog(doc, lg, entries, config, pot_date, old, rendered).encode("utf-8")))
     return Plan(files, len(entries), inputs)

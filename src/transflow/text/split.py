@@ -7,6 +7,7 @@ the stripped paragraph, so joining them with the whitespace between them gives t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transflow.text import zh
 
@@ -208,8 +209,22 @@ def _breaks(text: str, k: int, strong: bool, half: bool, closed: bool, quotes: _
 
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Split a stripped paragraph into ``(start, end)`` spans of sentences, whitespace excluded."""
+    return list(_spans(text))
+
+
+#: Distinct paragraphs whose split one process keeps (a few MB at most).
+MAX_SPLIT_CACHE = 8192
+
+
+@lru_cache(maxsize=MAX_SPLIT_CACHE)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`split_spans`, once per distinct paragraph and process (it is a function of the text alone).
+
+    An archive repeats paragraphs: datelines, boilerplate, the unchanged paragraphs of a revised story;
+    a segment run over it splits each once (role detection asks again for short lines: also free).
+    """
     if not text:
-        return []
+        return ()
     bounds = [0, *_cut_points(text), len(text)]
     spans: list[tuple[int, int]] = []
     for a, b in zip(bounds, bounds[1:]):
@@ -225,7 +240,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)  # a leading run of marks joins the first real sentence
         else:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def split_paragraph(line: str) -> list[str]:
