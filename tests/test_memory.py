@@ -432,10 +432,71 @@ def test_pg_big_import_merges_the_gin_pending_list_and_keeps_session_settings(pg
     stored = sentences(150, seed=11)
     with store_pg.PgMemory(pg.url("tm_bulk")) as memory:
         (work_mem,) = memory.conn.execute("SHOW work_mem").fetchone()
+        earlier = [(s, "Earlier", "tmx:earlier.tmx") for s in sentences(100, seed=12)]
+        memory.add_pairs(earlier, "zh", "en")  # 150 rows beside 100: not ten times, so no index rebuild
+        oids = index_oids(memory)
         rows = [(s, f"E{i}", "tmx:bulk.tmx") for i, s in enumerate(stored)]
         assert memory.add_pairs(rows, "zh", "en") == len(rows) > 3 * store_pg.BATCH
+        assert index_oids(memory) == oids
         # the import merged its pending list into the index itself: nothing is left for readers to scan
         assert memory.conn.execute("SELECT gin_clean_pending_list('units_trgm'::regclass)").fetchone() == (0,)
         assert memory.conn.execute("SHOW work_mem").fetchone() == (work_mem,)  # SET LOCAL ended with the import
         query = spread_edits(stored[7], 6, random.Random(3))
-        assert memory.search([query], "zh", "en") == [exhaustive(query, rows, 75, 1)]
+        assert memory.search([query], "zh", "en") == [exhaustive(query, earlier + rows, 75, 1)]
+
+
+def index_oids(memory) -> dict[str, int]:
+    found = memory.conn.execute("SELECT indexrelid::regclass::text, indexrelid::int FROM pg_index")
+    return {name: oid for name, oid in found if name.startswith("units_")}
+
+
+@pytest.fixture
+def pg_pair(pg, monkeypatch):
+    """Two empty PostgreSQL memories, and imports that count as big from 40 rows on (the test stays small)."""
+    from transflow.draft import store_pg
+
+    monkeypatch.setattr(store_pg, "BATCH", 40)
+    for db in ("tm_rebuilt", "tm_kept"):
+        pg.admin(f"DROP DATABASE IF EXISTS {db}")
+        pg.admin(f"CREATE DATABASE {db} OWNER translator")
+    with store_pg.PgMemory(pg.url("tm_rebuilt")) as rebuilt, store_pg.PgMemory(pg.url("tm_kept")) as kept:
+        yield rebuilt, kept
+
+
+def test_pg_big_import_into_an_empty_memory_rebuilds_indexes_with_the_same_results(pg, pg_pair):
+    """The rebuild path and the row-by-row path (taken when another session holds the table) store the same
+    units and answer lookups alike; afterwards every index is there again."""
+    import psycopg
+
+    rebuilt, kept = pg_pair
+    stored = sentences(260, seed=21)
+    rows = [(s, f"Line {i}", f"tmx:set{i % 2}.tmx") for i, s in enumerate(stored)]
+    rows += [(stored[3], "Line again", "tmx:set1.tmx")]  # the same source and origin twice: the last one wins
+    before = {name: (index_oids(rebuilt)[name], index_oids(kept)[name]) for name in index_oids(rebuilt)}
+    with psycopg.connect(pg.url("tm_kept"), autocommit=True) as reader, reader.transaction():
+        reader.execute("SELECT count(*) FROM units")  # a lookup under way: the import may not lock it out
+        assert kept.add_pairs(rows, "zh", "en") == len(rows)
+    assert rebuilt.add_pairs(rows, "zh", "en") == len(rows)
+    after_rebuilt, after_kept = index_oids(rebuilt), index_oids(kept)
+    assert set(after_rebuilt) == set(after_kept) == set(before)  # units_trgm, units_source, units_len, ...
+    assert {n for n in before if after_rebuilt[n] != before[n][0]} == {"units_trgm", "units_source", "units_len"}
+    assert all(after_kept[n] == before[n][1] for n in before)  # not rebuilt: the reader held the table
+    assert list(rebuilt.units()) == list(kept.units())
+    rng = random.Random(22)
+    queries = [spread_edits(rng.choice(stored), rng.choice((5, 7)), rng) for _ in range(25)] + [stored[3]]
+    assert rebuilt.search(queries, "zh", "en", 75, 2) == kept.search(queries, "zh", "en", 75, 2)
+    assert rebuilt.search([stored[3]], "zh", "en")[0][0].target == "Line again"
+    assert rebuilt.conn.execute("SHOW maintenance_work_mem").fetchone() != ("256MB",)  # SET LOCAL ended
+
+
+def test_pg_import_failing_after_the_indexes_were_dropped_leaves_memory_as_it_was(pg, pg_pair, project, cli):
+    rebuilt, _ = pg_pair
+    first = [(s, f"Old {i}", "tmx:first.tmx") for i, s in enumerate(sentences(20, seed=31))]
+    rebuilt.add_pairs(first, "zh", "en")  # 20 rows: small, not big
+    oids, units = index_oids(rebuilt), list(rebuilt.units())
+    (project / "transflow.toml").write_text(f'memory = "{pg.url("tm_rebuilt")}"\n', "utf-8")
+    pairs = [(s, "New") for s in sentences(400, seed=32)]  # 10 x 20 rows reached at row 200: indexes dropped
+    result = cli("memory", "import", str(tmx(project / "late.tmx", pairs, broken=True)))
+    assert result.exit_code == 2 and "not well-formed TMX" in result.stderr
+    assert index_oids(rebuilt) == oids and list(rebuilt.units()) == units
+    assert rebuilt.search([first[4][0]], "zh", "en")[0][0].target == "Old 4"
