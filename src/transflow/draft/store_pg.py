@@ -33,10 +33,11 @@ itself cannot choose, since inside the batched statement it sees no query text t
 A big import into a small memory rebuilds the lookup indexes
 ------------------------------------------------------------
 Keeping the trigram index up to date row by row (through its pending list) is most of a big import's
-time; building it once over the loaded table is cheaper (1,000,000 units: 121 s -> 98 s, the build
-itself ~60 s of it, one core: PostgreSQL 15 builds GIN indexes in one process). So when an import of at
-least :data:`BATCH` rows has brought ten times as many rows as the memory held before it (an empty or
-small memory), and this connection owns ``units``, the indexes only lookups use
+time; building it once over the loaded table is cheaper (1,000,000 units through ``transflow memory
+import``: 112 s -> 100 s; the build itself takes ~60 s of that on one core, PostgreSQL 15 builds a
+GIN index in one process). So when an import of at least :data:`BATCH` rows has brought ten times as
+many rows as the memory held before it (an empty or small memory), and this connection owns ``units``,
+the indexes only lookups use
 (:data:`LOOKUP_INDEXES`) are dropped inside the import's transaction and created again before it
 commits; ``units_key``, which the upsert's ``ON CONFLICT`` needs, stays. DDL is transactional: an
 import that fails or is interrupted rolls back to the old indexes. ``DROP INDEX`` holds the table's
@@ -53,8 +54,6 @@ for later migrations.
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -106,57 +105,6 @@ WIDE = """SELECT source, target, origin FROM (
 #: Share of a language pair's units above which a length band counts as wide (measured at 1,000,000
 #: units: ANDing a band costs ~60 ns per unit in it, a recheck ~45 µs per trigram candidate).
 WIDE_SHARE = 0.4
-
-
-def _read_ahead(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
-    """``rows`` in lists of ``size``, read by a thread one list ahead of the consumer.
-
-    Reading (parsing a TMX) holds the GIL while the consumer waits on the server, which releases it: the
-    two overlap. One list waits at most (bounded memory); an error while reading is raised here, and a
-    consumer that stops early stops the thread.
-    """
-    ready: queue.Queue = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def put(item) -> bool:
-        while not stop.is_set():
-            try:
-                ready.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def read() -> None:
-        try:
-            batch: list[tuple] = []
-            for row in rows:
-                batch.append(row)
-                if len(batch) >= size:
-                    if not put(batch):
-                        return
-                    batch = []
-            put(("rows", batch))
-        except BaseException as exc:  # handed to the consumer, raised there
-            put(("error", exc))
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    try:
-        while True:
-            item = ready.get()
-            if isinstance(item, list):
-                yield item
-                continue
-            kind, value = item
-            if kind == "error":
-                raise value
-            if value:
-                yield value
-            return
-    finally:
-        stop.set()
-        reader.join()
 
 
 def _message(exc: Exception, url: str) -> str:
@@ -237,8 +185,7 @@ class PgMemory(Store):
         """Stream rows into a staging table with COPY, then upsert them (last one wins), a batch at a time.
 
         One COPY per batch bounds what the driver buffers however large the import; the caller's
-        transaction still makes the whole import all or nothing. A thread reads ``rows`` (parsing the
-        TMX) while the server upserts the batch before, so the two work side by side.
+        transaction still makes the whole import all or nothing.
         """
         count, existing, tried, rebuild = 0, None, False, False
         with self.conn.transaction(), self.conn.cursor() as cur:
@@ -246,13 +193,20 @@ class PgMemory(Store):
                 "CREATE TEMP TABLE IF NOT EXISTS tm_stage (seq bigserial, src_lang text, tgt_lang text, "
                 "source text, target text, origin text) ON COMMIT DROP"
             )
-            for batch in _read_ahead(rows, BATCH):
-                if len(batch) >= BATCH and not tried:  # a big import
+            batch: list[tuple] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) < BATCH:
+                    continue
+                if not tried:  # a big import
                     if existing is None:
                         self._bulk(cur)
                         (existing,) = cur.execute("SELECT count(*) FROM units").fetchone()
                     if existing * 10 <= count + len(batch):  # the memory is small beside it: rebuild
                         tried, rebuild = True, self._drop_lookup_indexes(cur)
+                count += self._upsert(cur, batch)
+                batch = []
+            if batch:
                 count += self._upsert(cur, batch)
             if rebuild:
                 cur.execute(f"SET LOCAL maintenance_work_mem = '{BUILD_MEM}'")
