@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
+from pg_server import postgres_server
 from transflow.cli import app
 
 #: Property tests: `ci` (the default) is derandomized, so CI is repeatable, and keeps the suite within minutes;
@@ -84,3 +85,19 @@ def browser(tmp_path_factory):
     chrome = Chromium(tmp_path_factory.mktemp("chromium-profile"))
     yield chrome
     chrome.close()
+
+
+#: The database of the shared PostgreSQL server that the memory tests use.
+PG_DB = "tm"
+
+
+@pytest.fixture(scope="session")
+def pg():
+    try:
+        with postgres_server() as server:
+            server.admin(f"CREATE DATABASE {PG_DB} OWNER translator")
+            yield server
+    except RuntimeError as exc:
+        if os.environ.get("TRANSFLOW_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL required (TRANSFLOW_REQUIRE_POSTGRES=1) but {exc}")
+        pytest.skip(str(exc))
