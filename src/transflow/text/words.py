@@ -236,16 +236,25 @@ def cut(text: str) -> list[str]:
     blocks independently; cutting a block alone gives the words it gives inside any text.
     """
     tok = tokenizer()
+
+    def make(block: str) -> tuple[str, ...]:
+        return _cut_block(tok, block) if _is_word_run(block) else tuple(tok.cut(block))
+
     out: list[str] = []
     for block in _blocks(text):
         if block:
-            found = _CUTS.get(block)
-            if found is None:
-                if len(_CUTS) >= MAX_CUTS:
-                    _CUTS.clear()
-                found = _CUTS[block] = _cut_block(tok, block) if _is_word_run(block) else tuple(tok.cut(block))
-            out += found
+            out += _remembered(_CUTS, block, make)
     return out
+
+
+def _remembered(table: dict, block: str, make):
+    """``table[block]``, made once per process; a full table is emptied (a bound on a long run's memory)."""
+    found = table.get(block)
+    if found is None:
+        if len(table) >= MAX_CUTS:
+            table.clear()
+        found = table[block] = make(block)
+    return found
 
 
 def _is_word_run(block: str) -> bool:
@@ -327,12 +336,7 @@ def cut_tagged(text: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for block in _blocks(text):
         if block:
-            found = _TAGGED.get(block)
-            if found is None:
-                if len(_TAGGED) >= MAX_CUTS:
-                    _TAGGED.clear()
-                found = _TAGGED[block] = tuple((w, tag_of(w)) for w in cut(block))
-            out += found
+            out += _remembered(_TAGGED, block, lambda b: tuple((w, tag_of(w)) for w in cut(b)))
     return out
 
 
