@@ -53,6 +53,8 @@ def test_a_transliterated_surname_is_not_its_most_famous_bearer() -> None:
 def test_a_japanese_name_is_given_name_first_and_never_pinyin() -> None:
     assert romanize("安倍晋三", "person") == "Shinzo Abe"
     assert romanize("山本和雄", "person") is None  # unknown: look it up, no Chinese reading
+    # two Chinese surnames first: a Hong Kong married woman's name, in the dictionary's order
+    assert romanize("陈方安生", "person") == "Anson Chan"
 
 
 def test_glosses_are_cut_to_the_name() -> None:

@@ -23,6 +23,7 @@ import unicodedata
 from functools import lru_cache
 
 from transflow.text import cedict
+from transflow.text.name_tables import SURNAMES
 
 #: Surnames whose reading as a surname differs from the character's usual reading, and compound surnames.
 SURNAME_READINGS = {
@@ -194,6 +195,12 @@ def person(name: str) -> str:
 _COMPOUND = frozenset(k for k in SURNAME_READINGS if len(k) == 2)
 
 
+def _japanese(name: str) -> bool:
+    """Four characters with no Chinese compound surname: a Japanese name (安倍晋三, 岸田文雄); not when the
+    first two are both Chinese surnames, a Hong Kong married woman's two surnames (陈方安生 Anson Chan)."""
+    return len(name) == 4 and name[:2] not in _COMPOUND and not (name[0] in SURNAMES and name[1] in SURNAMES)
+
+
 def _given_first(english: str) -> str:
     """A Japanese name as English news writes it, given name first: "Abe Shinzo" -> Shinzo Abe."""
     parts = english.split(" ")
@@ -259,7 +266,7 @@ def romanize(name: str, kind: str, known: dict[str, str] | None = None) -> str |
         if all(c in TRANSLIT for c in name):  # 拜伦: CC-CEDICT's "George Byron" is one Byron of many
             return pinyin
         english = exonym(name, pinyin)
-        if len(name) == 4 and name[:2] not in _COMPOUND:  # 安倍晋三: a Japanese name, read in Japanese
+        if _japanese(name):  # 安倍晋三: read in Japanese, not in pinyin
             return _given_first(english) if english else None
         return english or pinyin
     return None
